@@ -1,0 +1,102 @@
+//! The command line: global flags and the command enum, nothing else. Each command's own
+//! arguments live beside its code in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::commands::{config::ConfigArgs, ingest::IngestArgs, list::ListArgs, show::ShowArgs};
+
+/// leadctl: the lead inbox of a small team, one binary over one SQLite file.
+#[derive(Debug, Parser)]
+#[command(name = "leadctl", version, about, propagate_version = true)]
+#[command(after_help = "Examples:\n  leadctl ingest --file examples/leads.ndjson\n  \
+    leadctl list --status new --since 7d\n  leadctl show 0193b1c2\n\n\
+    Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 input rejected, 5 database unusable.")]
+pub struct Cli {
+    /// Global flags, shared by every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command accepts.
+#[derive(Debug, clap::Args)]
+pub struct GlobalArgs {
+    /// SQLite database file [default: ~/.local/share/leadctl/leadctl.db]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Configuration file (optional) [default: ~/.config/leadctl/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Organisation every query is scoped to [default: default]
+    #[arg(long, global = true, value_name = "SLUG")]
+    pub org: Option<String>,
+    /// Output format for commands that print data
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
+    /// When to use colour (NO_COLOR is honoured by `auto`)
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+    /// Print only errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// More log output (-v info, -vv debug, -vvv trace)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Log line format on stderr
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub log_format: Option<LogFormat>,
+    /// Who is acting, for the audit log [default: $LEADCTL_ACTOR, else the OS user]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub actor: Option<String>,
+}
+
+/// Output formats for data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people (the default on a terminal)
+    Table,
+    /// One JSON document
+    Json,
+    /// One JSON object per line
+    Ndjson,
+    /// CSV with a header row
+    Csv,
+}
+
+/// Colour choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when the stream is a terminal and NO_COLOR is unset
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// Log formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines
+    Text,
+    /// One JSON object per line
+    Json,
+}
+
+/// Every command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add leads from flags, a file or stdin (NDJSON, JSON, CSV)
+    Ingest(Box<IngestArgs>),
+    /// List leads with filters, newest first
+    #[command(visible_alias = "ls")]
+    List(ListArgs),
+    /// Show one lead in full
+    Show(ShowArgs),
+    /// Show or create the configuration
+    Config(ConfigArgs),
+}

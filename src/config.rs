@@ -1,0 +1,407 @@
+//! Configuration: built-in defaults < config file < environment < flags.
+//!
+//! Every key is declared once in [`KEYS`] with its environment variable, default and whether it is
+//! a secret. [`Settings::resolve`] walks the layers in precedence order and remembers, for each
+//! key, the layer its value came from, so `leadctl config show` can say so. Secrets are never
+//! printed: [`Settings::entries`] redacts them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::cli::GlobalArgs;
+use crate::error::{Error, Result};
+
+/// One configuration key.
+#[derive(Debug)]
+pub struct KeyDef {
+    /// Dotted name, as in the TOML file (`forward.url` is `url` in `[forward]`).
+    pub name: &'static str,
+    /// Environment variable that sets it.
+    pub env: &'static str,
+    /// Global flag that sets it, if any.
+    pub flag: Option<&'static str>,
+    /// Built-in default (`None`: unset).
+    pub default: Option<&'static str>,
+    /// Whether the value is a secret (redacted everywhere).
+    pub secret: bool,
+    /// One line for `config init` and `config show`.
+    pub help: &'static str,
+}
+
+/// Every key leadctl reads.
+pub const KEYS: &[KeyDef] = &[
+    KeyDef {
+        name: "db",
+        env: "LEADCTL_DB",
+        flag: Some("--db"),
+        default: None,
+        secret: false,
+        help: "SQLite database file (default: the platform data folder)",
+    },
+    KeyDef {
+        name: "org",
+        env: "LEADCTL_ORG",
+        flag: Some("--org"),
+        default: Some("default"),
+        secret: false,
+        help: "organisation slug every command is scoped to",
+    },
+    KeyDef {
+        name: "color",
+        env: "LEADCTL_COLOR",
+        flag: Some("--color"),
+        default: Some("auto"),
+        secret: false,
+        help: "auto | always | never (NO_COLOR turns auto off)",
+    },
+    KeyDef {
+        name: "log_format",
+        env: "LEADCTL_LOG_FORMAT",
+        flag: Some("--log-format"),
+        default: Some("text"),
+        secret: false,
+        help: "text | json, for log lines on stderr",
+    },
+    KeyDef {
+        name: "actor",
+        env: "LEADCTL_ACTOR",
+        flag: Some("--actor"),
+        default: None,
+        secret: false,
+        help: "who is acting, for the audit log (default: the OS user)",
+    },
+    KeyDef {
+        name: "default_region",
+        env: "LEADCTL_DEFAULT_REGION",
+        flag: None,
+        default: Some("US"),
+        secret: false,
+        help: "region for phone numbers written without +country code (ISO 3166 code)",
+    },
+    KeyDef {
+        name: "busy_timeout_ms",
+        env: "LEADCTL_BUSY_TIMEOUT_MS",
+        flag: None,
+        default: Some("5000"),
+        secret: false,
+        help: "how long a command waits for another writer before giving up",
+    },
+    KeyDef {
+        name: "synchronous",
+        env: "LEADCTL_SYNCHRONOUS",
+        flag: None,
+        default: Some("full"),
+        secret: false,
+        help: "full (survives power loss) | normal (survives crashes only)",
+    },
+    KeyDef {
+        name: "forward.url",
+        env: "LEADCTL_FORWARD_URL",
+        flag: None,
+        default: None,
+        secret: false,
+        help: "outbox: upstream URL new leads are POSTed to",
+    },
+    KeyDef {
+        name: "forward.token",
+        env: "LEADCTL_FORWARD_TOKEN",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "outbox: bearer token for forward.url",
+    },
+    KeyDef {
+        name: "smtp.host",
+        env: "SMTP_HOST",
+        flag: None,
+        default: None,
+        secret: false,
+        help: "outbox: SMTP server for welcome and alert emails",
+    },
+    KeyDef {
+        name: "smtp.port",
+        env: "SMTP_PORT",
+        flag: None,
+        default: None,
+        secret: false,
+        help: "outbox: SMTP port",
+    },
+    KeyDef {
+        name: "smtp.user",
+        env: "SMTP_USER",
+        flag: None,
+        default: None,
+        secret: false,
+        help: "outbox: SMTP user name",
+    },
+    KeyDef {
+        name: "smtp.password",
+        env: "SMTP_PASSWORD",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "outbox: SMTP password",
+    },
+    KeyDef {
+        name: "smtp.tls",
+        env: "SMTP_TLS",
+        flag: None,
+        default: None,
+        secret: false,
+        help: "outbox: none | starttls | tls",
+    },
+    KeyDef {
+        name: "from_email",
+        env: "FROM_EMAIL",
+        flag: None,
+        default: None,
+        secret: false,
+        help: "outbox: sender address of emails",
+    },
+    KeyDef {
+        name: "admin_email",
+        env: "ADMIN_EMAIL",
+        flag: None,
+        default: None,
+        secret: false,
+        help: "outbox: who receives new-lead alerts",
+    },
+];
+
+/// Where a value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Built into leadctl.
+    Default,
+    /// The config file.
+    File(PathBuf),
+    /// An environment variable.
+    Env(&'static str),
+    /// A command-line flag.
+    Flag(&'static str),
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Default => f.write_str("default"),
+            Source::File(p) => write!(f, "file {}", p.display()),
+            Source::Env(v) => write!(f, "env {v}"),
+            Source::Flag(fl) => write!(f, "flag {fl}"),
+        }
+    }
+}
+
+/// The effective configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    values: BTreeMap<&'static str, (String, Source)>,
+    /// The config file that was read, if any.
+    pub config_file: Option<PathBuf>,
+    /// Where the config file would be looked for.
+    pub config_path: Option<PathBuf>,
+}
+
+/// One line of `config show`.
+#[derive(Debug, serde::Serialize)]
+pub struct Entry {
+    /// Key name.
+    pub key: &'static str,
+    /// Value, `<redacted>` for set secrets, `None` when unset.
+    pub value: Option<String>,
+    /// Where it came from (`unset` when unset).
+    pub source: String,
+    /// Environment variable.
+    pub env: &'static str,
+}
+
+/// The environment as leadctl sees it; a trait-free function pointer keeps tests simple.
+pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+impl Settings {
+    /// Resolves the configuration from defaults, the config file, `env` and the global flags.
+    pub fn resolve(flags: &GlobalArgs, env: EnvLookup<'_>) -> Result<Settings> {
+        let mut values = BTreeMap::new();
+        for k in KEYS {
+            if let Some(d) = k.default {
+                values.insert(k.name, (d.to_string(), Source::Default));
+            }
+        }
+        let (config_path, explicit) = match (&flags.config, env("LEADCTL_CONFIG")) {
+            (Some(p), _) => (Some(p.clone()), true),
+            (None, Some(p)) if !p.is_empty() => (Some(PathBuf::from(p)), true),
+            _ => (dirs::config_dir().map(|d| d.join("leadctl").join("config.toml")), false),
+        };
+        let mut config_file = None;
+        if let Some(path) = &config_path {
+            match std::fs::read_to_string(path) {
+                Ok(text) => {
+                    for (key, value) in parse_file(path, &text)? {
+                        values.insert(key, (value, Source::File(path.clone())));
+                    }
+                    config_file = Some(path.clone());
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {}
+                Err(e) => {
+                    return Err(Error::usage(format!(
+                        "cannot read config file {}: {e}",
+                        path.display()
+                    ))
+                    .with_hint("create one with `leadctl config init`, or drop --config"));
+                }
+            }
+        }
+        for k in KEYS {
+            if let Some(v) = env(k.env).filter(|v| !v.is_empty()) {
+                values.insert(k.name, (v, Source::Env(k.env)));
+            }
+        }
+        let flag_values: [(&'static str, &'static str, Option<String>); 5] = [
+            ("db", "--db", flags.db.as_ref().map(|p| p.display().to_string())),
+            ("org", "--org", flags.org.clone()),
+            ("color", "--color", flags.color.map(|c| enum_name(&c))),
+            ("log_format", "--log-format", flags.log_format.map(|c| enum_name(&c))),
+            ("actor", "--actor", flags.actor.clone()),
+        ];
+        for (key, flag, v) in flag_values {
+            if let Some(v) = v {
+                values.insert(key, (v, Source::Flag(flag)));
+            }
+        }
+        Ok(Settings { values, config_file, config_path })
+    }
+
+    /// The raw value of `key`, if set.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.values.get(key).map(|(v, _)| v.as_str())
+    }
+
+    /// Where the value of `key` came from.
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.values.get(key).map(|(_, s)| s)
+    }
+
+    /// Every key with its (redacted) value and source, for `config show`.
+    pub fn entries(&self) -> Vec<Entry> {
+        KEYS.iter()
+            .map(|k| {
+                let v = self.values.get(k.name);
+                Entry {
+                    key: k.name,
+                    value: v.map(|(v, _)| if k.secret { "<redacted>".into() } else { v.clone() }),
+                    source: v.map_or_else(|| "unset".to_string(), |(_, s)| s.to_string()),
+                    env: k.env,
+                }
+            })
+            .collect()
+    }
+
+    /// The database path: `db`, else the platform data folder.
+    pub fn db_path(&self) -> Result<PathBuf> {
+        if let Some(p) = self.get("db") {
+            return Ok(PathBuf::from(p));
+        }
+        dirs::data_dir().map(|d| d.join("leadctl").join("leadctl.db")).ok_or_else(|| {
+            Error::usage("cannot find a data folder for the default database")
+                .with_hint("pass --db PATH or set LEADCTL_DB")
+        })
+    }
+
+    /// A numeric setting, with a usage error naming the key and its source when malformed.
+    pub fn get_u64(&self, key: &str) -> Result<Option<u64>> {
+        self.get(key)
+            .map(|v| {
+                v.trim().parse::<u64>().map_err(|_| {
+                    let src = self.source(key).map(|s| s.to_string()).unwrap_or_default();
+                    Error::usage(format!("{key} must be a whole number, got '{v}' (from {src})"))
+                })
+            })
+            .transpose()
+    }
+}
+
+fn enum_name<T: clap::ValueEnum>(v: &T) -> String {
+    v.to_possible_value().map(|p| p.get_name().to_string()).unwrap_or_default()
+}
+
+/// Parses the TOML config file into known keys; unknown keys are a usage error so typos show.
+fn parse_file(path: &Path, text: &str) -> Result<Vec<(&'static str, String)>> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        Error::usage(format!("config file {} is not valid TOML: {}", path.display(), e.message()))
+    })?;
+    let mut flat = Vec::new();
+    flatten("", &table, &mut flat);
+    let mut out = Vec::new();
+    for (name, value) in flat {
+        let Some(def) = KEYS.iter().find(|k| k.name == name) else {
+            return Err(Error::usage(format!(
+                "unknown key '{name}' in config file {}",
+                path.display()
+            ))
+            .with_hint("`leadctl config show` lists every key"));
+        };
+        let v = match value {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Boolean(b) => b.to_string(),
+            other => {
+                return Err(Error::usage(format!(
+                    "config key '{name}' must be a string or number, got {}",
+                    other.type_str()
+                )));
+            }
+        };
+        out.push((def.name, v));
+    }
+    Ok(out)
+}
+
+fn flatten<'a>(prefix: &str, table: &'a toml::Table, out: &mut Vec<(String, &'a toml::Value)>) {
+    for (k, v) in table {
+        let name = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        match v {
+            toml::Value::Table(t) => flatten(&name, t, out),
+            other => out.push((name, other)),
+        }
+    }
+}
+
+/// The commented example written by `leadctl config init`.
+pub fn example_file() -> String {
+    let mut s = String::from(
+        "# leadctl configuration. Precedence: defaults < this file < environment < flags.\n\
+         # Every key is optional; uncomment what you need. `leadctl config show` prints the\n\
+         # effective values and where each came from.\n\n",
+    );
+    let mut section = "";
+    for k in KEYS {
+        let (sec, leaf) = k.name.split_once('.').unwrap_or(("", k.name));
+        if sec != section {
+            s.push_str(&format!("\n[{sec}]\n"));
+            section = sec;
+        }
+        let example = match (k.secret, k.default) {
+            (true, _) => "\"<secret>\"".to_string(),
+            (false, Some(d)) if d.parse::<i64>().is_ok() => d.to_string(),
+            (false, Some(d)) => format!("\"{d}\""),
+            (false, None) => format!("\"{}\"", placeholder(k.name)),
+        };
+        s.push_str(&format!("# {} (env {})\n# {leaf} = {example}\n", k.help, k.env));
+    }
+    s
+}
+
+fn placeholder(name: &str) -> &'static str {
+    match name {
+        "db" => "/var/lib/leadctl/leadctl.db",
+        "actor" => "ops@example.com",
+        "forward.url" => "https://crm.example.com/api/leads",
+        "smtp.host" => "smtp.example.com",
+        "smtp.port" => "587",
+        "smtp.user" => "leadctl",
+        "smtp.tls" => "starttls",
+        "from_email" => "hello@example.com",
+        "admin_email" => "sales@example.com",
+        _ => "",
+    }
+}

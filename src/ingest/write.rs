@@ -1,0 +1,145 @@
+//! Writing one normalised lead inside a transaction: deduplication and merge rules.
+//!
+//! Order of matching, within the organisation: the same `request_id` is a duplicate (a no-op,
+//! so retries are idempotent); then the same `id` (an export read back); then the same
+//! normalised email; then, only when the input has no email, the same E.164 phone. A match is
+//! merged: empty fields are filled, tags united, consent appended as history. A merge never
+//! changes status, notes, or a recorded consent withdrawal.
+
+use super::FieldError;
+use crate::error::Result;
+use crate::model::{ConsentState, NewLead};
+use crate::store::Tx;
+use crate::store::leads::fillable_value;
+
+/// What happened to one lead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// A new lead.
+    Created,
+    /// Merged into an existing lead.
+    Merged,
+    /// The same request was seen before; nothing written.
+    Duplicate,
+}
+
+/// The result of writing one lead.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// What happened.
+    pub outcome: Outcome,
+    /// The lead's public id.
+    pub id: String,
+    /// The lead's row number.
+    pub seq: i64,
+    /// Non-fatal notes (e.g. an email not filled because another lead has it).
+    pub warnings: Vec<FieldError>,
+}
+
+/// Writes `lead` into `org_id` inside `tx`. `Ok(Err(..))` is a rejection of this lead only.
+pub fn write_lead(
+    tx: &Tx<'_>,
+    org_id: i64,
+    lead: &NewLead,
+    now: &str,
+) -> Result<std::result::Result<Written, FieldError>> {
+    let r = tx.reader();
+    if let Some(rid) = &lead.request_id {
+        if let Some((seq, id)) = r.lead_by_request_id(org_id, rid)? {
+            return Ok(Ok(Written { outcome: Outcome::Duplicate, id, seq, warnings: Vec::new() }));
+        }
+    }
+    let mut target = None;
+    if let Some(id) = &lead.id {
+        match r.lead_by_id(id)? {
+            Some((seq, o)) if o == org_id => target = Some(seq),
+            Some(_) => {
+                return Ok(Err(FieldError::new("id", "this id belongs to another organisation")));
+            }
+            None => {}
+        }
+    }
+    if target.is_none() {
+        if let Some(key) = &lead.email_norm {
+            target = r.lead_by_email(org_id, key)?;
+        } else if let Some(phone) = &lead.phone {
+            target = r.lead_by_phone(org_id, phone)?;
+        }
+    }
+    match target {
+        Some(seq) => merge(tx, org_id, seq, lead, now).map(Ok),
+        None => create(tx, org_id, lead, now).map(Ok),
+    }
+}
+
+fn create(tx: &Tx<'_>, org_id: i64, lead: &NewLead, now: &str) -> Result<Written> {
+    let id = lead.id.clone().unwrap_or_else(crate::model::new_id);
+    let seq = tx.insert_lead(org_id, &id, now, lead)?;
+    if !lead.tags.is_empty() {
+        tx.add_tags(org_id, seq, &lead.tags)?;
+    }
+    let at = lead.consent_at.as_deref().unwrap_or(now);
+    for (channel, state) in &lead.consents {
+        let source = lead.source.as_deref().or(Some("ingest"));
+        tx.record_consent(seq, *channel, *state, source, at, lead.request_id.as_deref())?;
+    }
+    Ok(Written { outcome: Outcome::Created, id, seq, warnings: Vec::new() })
+}
+
+fn merge(tx: &Tx<'_>, org_id: i64, seq: i64, lead: &NewLead, now: &str) -> Result<Written> {
+    let r = tx.reader();
+    let current = r.fillable(seq)?;
+    let has = |col: &str| current.values.iter().any(|(c, v)| *c == col && v.is_some());
+    let mut warnings = Vec::new();
+    let mut changes: Vec<(&'static str, String)> = Vec::new();
+    for (col, value) in &current.values {
+        if value.is_some() {
+            continue;
+        }
+        // A raw phone only fills in when there is no parsed phone either.
+        if *col == "phone_raw" && (has("phone") || lead.phone.is_some()) {
+            continue;
+        }
+        if let Some(v) = fillable_value(lead, col) {
+            changes.push((*col, v.to_string()));
+        }
+    }
+    if let Some(key) = changes.iter().find(|(c, _)| *c == "email_norm").map(|(_, v)| v.clone()) {
+        if r.lead_by_email(org_id, &key)?.is_some_and(|other| other != seq) {
+            changes.retain(|(c, _)| *c != "email" && *c != "email_norm");
+            warnings.push(FieldError::new("email", "another lead has this email; not merged in"));
+        }
+    }
+    if let Some(rid) = changes.iter().find(|(c, _)| *c == "request_id").map(|(_, v)| v.clone()) {
+        if r.lead_by_request_id(org_id, &rid)?.is_some() {
+            changes.retain(|(c, _)| *c != "request_id");
+        }
+    }
+    tx.fill_lead(seq, now, &changes)?;
+    if !lead.tags.is_empty() {
+        tx.add_tags(org_id, seq, &lead.tags)?;
+    }
+    let at = lead.consent_at.as_deref().unwrap_or(now);
+    for (channel, state) in &lead.consents {
+        let latest = r.latest_consent(seq, *channel)?;
+        let record = match latest.as_ref().map(|c| c.state.as_str()) {
+            None => true,
+            // A recorded withdrawal is never overwritten by a merge.
+            Some("withdrawn") => false,
+            Some(s) => s != state.as_str() && *state == ConsentState::Withdrawn,
+        };
+        if record {
+            let source = lead.source.as_deref().or(Some("ingest"));
+            tx.record_consent(seq, *channel, *state, source, at, lead.request_id.as_deref())?;
+        } else if latest.is_some_and(|c| c.state == "withdrawn") && *state == ConsentState::Granted
+        {
+            warnings.push(FieldError::new(
+                format!("consent_{}", channel.as_str()),
+                "consent was withdrawn before; a merge does not grant it again",
+            ));
+        }
+    }
+    let id = r.lead_id(seq)?;
+    Ok(Written { outcome: Outcome::Merged, id, seq, warnings })
+}

@@ -1,0 +1,99 @@
+//! Output: data goes to stdout (table, JSON, NDJSON or CSV), everything else (status lines,
+//! warnings, progress, prompts, logs) to stderr. Data is written with `writeln!` into a
+//! buffered stdout so a closed pipe surfaces as an error that `main` turns into a quiet exit.
+
+use std::io::{BufWriter, IsTerminal, Write};
+
+use crate::cli::{ColorChoice, Format};
+
+/// Where and how a command prints.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Data format chosen with `--format` (commands pick their own default).
+    pub format: Option<Format>,
+    /// `-q`: only errors on stderr.
+    pub quiet: bool,
+    /// Colour on stdout.
+    pub color_stdout: bool,
+    /// Colour on stderr.
+    pub color_stderr: bool,
+    /// stderr is a terminal (progress bars, prompts).
+    pub stderr_tty: bool,
+    /// stdout is a terminal.
+    pub stdout_tty: bool,
+}
+
+impl Output {
+    /// Decides colours and terminals from the flags and the environment.
+    pub fn new(format: Option<Format>, quiet: bool, color: ColorChoice, no_color: bool) -> Output {
+        let stdout_tty = std::io::stdout().is_terminal();
+        let stderr_tty = std::io::stderr().is_terminal();
+        let pick = |tty: bool| match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !no_color,
+        };
+        Output {
+            format,
+            quiet,
+            color_stdout: pick(stdout_tty),
+            color_stderr: pick(stderr_tty),
+            stderr_tty,
+            stdout_tty,
+        }
+    }
+
+    /// A buffered, locked stdout for data.
+    pub fn stdout(&self) -> BufWriter<std::io::StdoutLock<'static>> {
+        BufWriter::with_capacity(64 * 1024, std::io::stdout().lock())
+    }
+
+    /// A status line on stderr ("Ingested 42 leads ..."), unless `--quiet`.
+    pub fn status(&self, msg: &str) {
+        if !self.quiet {
+            let _ = writeln!(std::io::stderr(), "{msg}");
+        }
+    }
+
+    /// A warning on stderr, unless `--quiet`.
+    pub fn warn(&self, msg: &str) {
+        if !self.quiet {
+            let label = paint(self.color_stderr, "33", "warning:");
+            let _ = writeln!(std::io::stderr(), "{label} {msg}");
+        }
+    }
+
+    /// Whether progress bars may be drawn.
+    pub fn progress_allowed(&self) -> bool {
+        self.stderr_tty && !self.quiet
+    }
+}
+
+/// Wraps `text` in an ANSI colour when `on`.
+pub fn paint(on: bool, code: &str, text: &str) -> String {
+    if on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+}
+
+/// Formats a count with thousands separators: 12345 -> "12,345".
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(12345), "12,345");
+        assert_eq!(super::thousands(1000000), "1,000,000");
+    }
+}

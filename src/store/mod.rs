@@ -1,0 +1,243 @@
+//! The SQLite store: opening a database file (owner-only permissions, pragmas on every
+//! connection, migrations), transactions, and the error mapping from SQLite to leadctl.
+//!
+//! All SQL of leadctl lives under `store/`, one file per table or concern. Reads are methods of
+//! [`Reader`] (available from both [`Store`] and a [`Tx`]); writes are methods of [`Tx`], so bulk
+//! work shares one transaction. Commands never see SQL.
+//!
+//! Pragmas, set on every connection: WAL (readers never block the writer), `foreign_keys=ON`,
+//! `busy_timeout` (default 5 s), and `synchronous=FULL` by default: a committed lead survives an
+//! application crash under any setting, and with FULL also a power loss or OS crash. `normal`
+//! may be configured where that trade is wanted. Write transactions start with
+//! `BEGIN IMMEDIATE`, so two writers queue on the busy timeout instead of failing on upgrade.
+
+pub mod audit;
+pub mod consents;
+pub mod leads;
+pub mod migrations;
+pub mod orgs;
+pub mod related;
+pub mod tags;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// How to open the store.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// How long to wait for another writer.
+    pub busy_timeout: Duration,
+    /// `FULL` or `NORMAL`.
+    pub synchronous: Synchronous,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions { busy_timeout: Duration::from_secs(5), synchronous: Synchronous::Full }
+    }
+}
+
+/// SQLite's `synchronous` setting, as leadctl offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Synchronous {
+    /// fsync at every commit: survives power loss.
+    Full,
+    /// fsync at checkpoints: survives application crashes.
+    Normal,
+}
+
+impl std::str::FromStr for Synchronous {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "full" => Ok(Synchronous::Full),
+            "normal" => Ok(Synchronous::Normal),
+            _ => Err(Error::usage(format!("synchronous must be full or normal, got '{s}'"))),
+        }
+    }
+}
+
+/// An open leadctl database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// Read access, from a [`Store`] or inside a [`Tx`].
+#[derive(Clone, Copy)]
+pub struct Reader<'a> {
+    conn: &'a Connection,
+}
+
+/// A write transaction (`BEGIN IMMEDIATE`); dropped without [`Tx::commit`] it rolls back.
+pub struct Tx<'a> {
+    tx: Transaction<'a>,
+}
+
+impl Store {
+    /// Opens (creating if needed, with 0700 folder and 0600 file) and migrates the database.
+    pub fn open(path: &Path, opts: &StoreOptions) -> Result<Store> {
+        create_private(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(e, path))?;
+        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        store.configure(opts).map_err(|e| e.context(format!("cannot open {}", path.display())))?;
+        store.migrate().map_err(|e| e.context(format!("cannot open {}", path.display())))?;
+        Ok(store)
+    }
+
+    /// An in-memory database with the full schema (used by `--dry-run` without a database).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory().map_err(sql)?;
+        let mut store = Store { conn, path: None };
+        store.configure(&StoreOptions::default())?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The file this store lives in (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn configure(&mut self, opts: &StoreOptions) -> Result<()> {
+        self.conn.busy_timeout(opts.busy_timeout).map_err(sql)?;
+        let sync = match opts.synchronous {
+            Synchronous::Full => "FULL",
+            Synchronous::Normal => "NORMAL",
+        };
+        // journal_mode answers with a row; a file that is not SQLite fails here first.
+        let _mode: String =
+            self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| {
+                map_open_error(e, self.path.as_deref().unwrap_or(Path::new(":memory:")))
+            })?;
+        self.conn
+            .execute_batch(&format!(
+                "PRAGMA synchronous = {sync}; PRAGMA foreign_keys = ON; \
+                 PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;"
+            ))
+            .map_err(sql)?;
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        migrations::migrate(&mut self.conn)
+    }
+
+    /// Read access outside a transaction.
+    pub fn reader(&self) -> Reader<'_> {
+        Reader { conn: &self.conn }
+    }
+
+    /// Starts a write transaction (`BEGIN IMMEDIATE`, waiting up to the busy timeout).
+    pub fn begin_write(&mut self) -> Result<Tx<'_>> {
+        let tx =
+            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+        Ok(Tx { tx })
+    }
+}
+
+impl Tx<'_> {
+    /// Read access inside this transaction (sees its own writes).
+    pub fn reader(&self) -> Reader<'_> {
+        Reader { conn: &self.tx }
+    }
+    /// Commits; the data is durable once this returns.
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit().map_err(sql)
+    }
+    /// Rolls back explicitly (dropping does the same).
+    pub fn rollback(self) -> Result<()> {
+        self.tx.rollback().map_err(sql)
+    }
+    fn conn(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+/// Creates the parent folder (0700) and the file (0600) when missing.
+fn create_private(path: &Path) -> Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !parent.exists() {
+            let mut b = std::fs::DirBuilder::new();
+            b.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+            b.create(parent).map_err(|e| {
+                Error::failure(format!("cannot create folder {}: {e}", parent.display()))
+                    .with_hint("pass --db PATH to a writable place")
+            })?;
+        }
+    }
+    if !path.exists() {
+        let mut o = std::fs::OpenOptions::new();
+        o.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+        match o.open(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                return Err(Error::failure(format!(
+                    "cannot create database {}: {e}",
+                    path.display()
+                ))
+                .with_hint("check the folder's permissions, or pass --db PATH"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn map_open_error(e: rusqlite::Error, path: &Path) -> Error {
+    use rusqlite::ffi::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => {
+            Error::database(format!("{} is not a SQLite database", path.display()))
+                .with_hint("point --db at a leadctl database, or at a new file name")
+        }
+        Some(ErrorCode::DatabaseCorrupt) => {
+            Error::database(format!("{} is corrupt", path.display()))
+                .with_hint("restore it from a backup")
+        }
+        Some(ErrorCode::CannotOpen)
+        | Some(ErrorCode::ReadOnly)
+        | Some(ErrorCode::PermissionDenied) => {
+            Error::failure(format!("cannot open {}: {e}", path.display()))
+                .with_hint("check the file's and its folder's permissions")
+        }
+        _ => sql(e),
+    }
+}
+
+/// Maps a SQLite error to a leadctl error without leaking SQL text.
+pub(crate) fn sql(e: rusqlite::Error) -> Error {
+    use rusqlite::ffi::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            Error::failure("the database stayed busy: another leadctl is writing")
+                .with_hint("try again, or raise busy_timeout_ms")
+        }
+        Some(ErrorCode::DiskFull) => Error::failure("the disk is full; nothing was written")
+            .with_hint("free some space and run the command again"),
+        Some(ErrorCode::ReadOnly) => Error::failure("the database is read-only")
+            .with_hint("check the file's and its folder's permissions"),
+        Some(ErrorCode::NotADatabase) => Error::database("the file is not a SQLite database"),
+        Some(ErrorCode::DatabaseCorrupt) => {
+            Error::database("the database is corrupt").with_hint("restore it from a backup")
+        }
+        Some(ErrorCode::SystemIoFailure) => Error::failure(format!("disk I/O error: {e}")),
+        _ => Error::new(ErrorKind::Failure, format!("database error: {}", short(&e))),
+    }
+}
+
+fn short(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(f, Some(msg)) => format!("{msg} ({:?})", f.code),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,77 @@
+//! Tags (`tags`, `lead_tags`): names are normalised by the caller; ids are per organisation.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params, params_from_iter};
+
+use super::{Reader, Tx, sql};
+use crate::error::Result;
+
+impl Reader<'_> {
+    /// Sorted tag names of one lead.
+    pub fn tags_of(&self, seq: i64) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT t.name FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id \
+                 WHERE lt.lead_seq = ?1 ORDER BY t.name",
+            )
+            .map_err(sql)?;
+        st.query_map([seq], |r| r.get(0)).and_then(|r| r.collect()).map_err(sql)
+    }
+
+    /// Sorted tag names of several leads at once.
+    pub fn tags_of_many(&self, seqs: &[i64]) -> Result<HashMap<i64, Vec<String>>> {
+        let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+        for chunk in seqs.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql_text = format!(
+                "SELECT lt.lead_seq, t.name FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id \
+                 WHERE lt.lead_seq IN ({marks}) ORDER BY t.name"
+            );
+            let mut st = self.conn.prepare(&sql_text).map_err(sql)?;
+            let rows = st
+                .query_map(params_from_iter(chunk), |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))
+                .map_err(sql)?;
+            for row in rows {
+                let (seq, name) = row.map_err(sql)?;
+                out.entry(seq).or_default().push(name);
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Tx<'_> {
+    /// Adds tags to a lead (creating tag rows as needed); already-present tags are kept.
+    pub fn add_tags(&self, org_id: i64, seq: i64, names: &[String]) -> Result<usize> {
+        let mut added = 0;
+        for name in names {
+            let tag_id = self.tag_id(org_id, name)?;
+            added += self
+                .conn()
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO lead_tags (tag_id, lead_seq) VALUES (?1, ?2)",
+                )
+                .and_then(|mut st| st.execute(params![tag_id, seq]))
+                .map_err(sql)?;
+        }
+        Ok(added)
+    }
+
+    fn tag_id(&self, org_id: i64, name: &str) -> Result<i64> {
+        let found: Option<i64> = self
+            .conn()
+            .prepare_cached("SELECT id FROM tags WHERE org_id = ?1 AND name = ?2")
+            .and_then(|mut st| st.query_row(params![org_id, name], |r| r.get(0)).optional())
+            .map_err(sql)?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        self.conn()
+            .prepare_cached("INSERT INTO tags (org_id, name) VALUES (?1, ?2)")
+            .and_then(|mut st| st.execute(params![org_id, name]))
+            .map_err(sql)?;
+        Ok(self.conn().last_insert_rowid())
+    }
+}

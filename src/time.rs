@@ -1,0 +1,110 @@
+//! Time: the clock (pinned by `LEADCTL_NOW` in tests), leadctl's one stored format, and the
+//! parsers for timestamps in input files and for `--since` / `--until`.
+
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+
+/// Now, or the RFC 3339 time in `LEADCTL_NOW` (for tests that need stable output).
+pub fn now() -> DateTime<Utc> {
+    static PINNED: OnceLock<Option<DateTime<Utc>>> = OnceLock::new();
+    PINNED
+        .get_or_init(|| std::env::var("LEADCTL_NOW").ok().and_then(|s| parse_timestamp(&s).ok()))
+        .unwrap_or_else(Utc::now)
+}
+
+/// The stored format: RFC 3339 UTC with milliseconds, fixed width, sorts as text.
+pub fn format(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// `now()` in the stored format.
+pub fn now_string() -> String {
+    format(now())
+}
+
+/// Parses an input timestamp: RFC 3339, `YYYY-MM-DD HH:MM[:SS]` (UTC) or `YYYY-MM-DD`.
+pub fn parse_timestamp(s: &str) -> Result<DateTime<Utc>, String> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    for f in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Ok(t.and_utc());
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+    }
+    Err(format!("'{s}' is not a date or time (expected RFC 3339 or YYYY-MM-DD)"))
+}
+
+/// Parses `--since` / `--until`: a date, an RFC 3339 time, or a relative age such as `7d`,
+/// `12h`, `30m`, `2w` (that long before now). For `--until` (`end = true`) a bare date means
+/// the end of that day, so `--since 2026-11-01 --until 2026-11-01` is the whole day.
+pub fn parse_bound(s: &str, now: DateTime<Utc>, end: bool) -> Result<DateTime<Utc>, String> {
+    let t = s.trim();
+    if let Some(d) = parse_relative(t) {
+        return Ok(now - d);
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        let day = d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+        return Ok(if end { day + Duration::days(1) } else { day });
+    }
+    parse_timestamp(t).map_err(|_| {
+        format!("'{s}' is not a time (expected e.g. 7d, 12h, 2026-11-01 or 2026-11-01T09:00:00Z)")
+    })
+}
+
+fn parse_relative(s: &str) -> Option<Duration> {
+    let unit = s.chars().last()?;
+    let n: i64 = s[..s.len() - unit.len_utf8()].parse().ok()?;
+    if n < 0 {
+        return None;
+    }
+    Some(match unit {
+        's' => Duration::seconds(n),
+        'm' => Duration::minutes(n),
+        'h' => Duration::hours(n),
+        'd' => Duration::days(n),
+        'w' => Duration::weeks(n),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_relative_dates_and_times() {
+        let now = parse_timestamp("2026-11-22T12:00:00Z").unwrap();
+        assert_eq!(format(parse_bound("7d", now, false).unwrap()), "2026-11-15T12:00:00.000Z");
+        assert_eq!(format(parse_bound("12h", now, false).unwrap()), "2026-11-22T00:00:00.000Z");
+        assert_eq!(
+            format(parse_bound("2026-11-01", now, false).unwrap()),
+            "2026-11-01T00:00:00.000Z"
+        );
+        assert_eq!(
+            format(parse_bound("2026-11-01", now, true).unwrap()),
+            "2026-11-02T00:00:00.000Z"
+        );
+        assert_eq!(
+            format(parse_bound("2026-11-01T09:30:00+01:00", now, true).unwrap()),
+            "2026-11-01T08:30:00.000Z"
+        );
+        assert!(parse_bound("yesterday", now, false).is_err());
+        assert!(parse_bound("-3d", now, false).is_err());
+    }
+
+    #[test]
+    fn parses_input_timestamps() {
+        assert_eq!(
+            format(parse_timestamp("2025-01-02 03:04:05").unwrap()),
+            "2025-01-02T03:04:05.000Z"
+        );
+        assert_eq!(format(parse_timestamp("2025-01-02").unwrap()), "2025-01-02T00:00:00.000Z");
+        assert!(parse_timestamp("02/01/2025").is_err());
+    }
+}
