@@ -1,4 +1,5 @@
 //! TestEnv: runs the real `leadctl` binary with a cleared environment, HOME and the database in
+#![allow(dead_code)]
 //! a temporary folder.
 
 use std::io::Write;
