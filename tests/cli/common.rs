@@ -1,6 +1,6 @@
 //! TestEnv: runs the real `leadctl` binary with a cleared environment, HOME and the database in
-#![allow(dead_code)]
 //! a temporary folder.
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
