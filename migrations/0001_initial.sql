@@ -54,7 +54,13 @@ CREATE INDEX leads_org_owner ON leads (org_id, owner, created_at) WHERE owner IS
 -- (so "john smith" matches across first and last name) in FTS5 with the trigram tokenizer
 -- (case-insensitive). Queried with `haystack LIKE '%text%'`: FTS5 finds candidates through the
 -- trigram index and checks them against the content, read through the `leads_search` view.
--- detail=none and columnsize=0 keep the index small and ingest fast. Kept in step by triggers.
+-- detail=none and columnsize=0 keep the index small.
+--
+-- The index is kept in step by leadctl's store code (store/search.rs), in the same transaction
+-- as each change to a lead, not by triggers: a statement that fires a trigger opens a statement
+-- journal, and FTS5 flushes its pending terms to disk at every such savepoint, which made bulk
+-- ingest ~5x slower. Tools that write `leads` directly must run
+-- `INSERT INTO leads_fts (leads_fts) VALUES ('rebuild')` afterwards.
 CREATE VIEW leads_search (seq, haystack) AS
     SELECT seq, coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' ||
         coalesce(email, '') || ' ' || coalesce(phone, phone_raw, '') || ' ' ||
@@ -64,25 +70,6 @@ CREATE VIRTUAL TABLE leads_fts USING fts5 (
     haystack, content = 'leads_search', content_rowid = 'seq',
     tokenize = 'trigram', detail = 'none', columnsize = 0
 );
-CREATE TRIGGER leads_fts_ai AFTER INSERT ON leads BEGIN
-    INSERT INTO leads_fts (rowid, haystack) VALUES (new.seq, coalesce(new.first_name, '') || ' ' || coalesce(new.last_name, '') || ' ' ||
-        coalesce(new.email, '') || ' ' || coalesce(new.phone, new.phone_raw, '') || ' ' ||
-        coalesce(new.company, ''));
-END;
-CREATE TRIGGER leads_fts_ad AFTER DELETE ON leads BEGIN
-    INSERT INTO leads_fts (leads_fts, rowid, haystack) VALUES ('delete', old.seq, coalesce(old.first_name, '') || ' ' || coalesce(old.last_name, '') || ' ' ||
-        coalesce(old.email, '') || ' ' || coalesce(old.phone, old.phone_raw, '') || ' ' ||
-        coalesce(old.company, ''));
-END;
-CREATE TRIGGER leads_fts_au AFTER UPDATE OF first_name, last_name, email, phone, phone_raw, company
-ON leads BEGIN
-    INSERT INTO leads_fts (leads_fts, rowid, haystack) VALUES ('delete', old.seq, coalesce(old.first_name, '') || ' ' || coalesce(old.last_name, '') || ' ' ||
-        coalesce(old.email, '') || ' ' || coalesce(old.phone, old.phone_raw, '') || ' ' ||
-        coalesce(old.company, ''));
-    INSERT INTO leads_fts (rowid, haystack) VALUES (new.seq, coalesce(new.first_name, '') || ' ' || coalesce(new.last_name, '') || ' ' ||
-        coalesce(new.email, '') || ' ' || coalesce(new.phone, new.phone_raw, '') || ' ' ||
-        coalesce(new.company, ''));
-END;
 
 CREATE TABLE tags (
     id      INTEGER PRIMARY KEY,

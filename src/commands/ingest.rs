@@ -58,12 +58,33 @@ pub struct IngestArgs {
     /// Write rejected records with their reasons to this file (CSV for CSV input, else NDJSON)
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
-    /// Leads per transaction for bulk input
+    /// Leads per transaction in batched mode
     #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch_size: u64,
+    /// batched: commit every --batch-size leads. bulk: one transaction, secondary indexes
+    /// rebuilt at the end (fastest for big loads; other writers wait meanwhile). auto: bulk for
+    /// files of 32 MiB or more that hold more leads than the database already has
+    #[arg(long, value_enum, default_value_t = LoadMode::Auto, value_name = "MODE")]
+    pub load_mode: LoadMode,
     #[command(flatten)]
     pub lead: LeadFlags,
 }
+
+/// How bulk input is committed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LoadMode {
+    /// bulk for big files into a smaller database, else batched
+    Auto,
+    /// commit every --batch-size leads
+    Batched,
+    /// one transaction with deferred index builds
+    Bulk,
+}
+
+/// Inputs at least this big may use bulk mode in `auto`.
+const BULK_MIN_BYTES: u64 = 32 << 20;
+/// A rough size of one lead in an input file, to estimate a file's lead count.
+const BYTES_PER_LEAD: u64 = 250;
 
 const LEAD_FLAGS: [&str; 17] = [
     "email",
@@ -188,12 +209,13 @@ pub fn cmd_ingest(ctx: &mut Ctx, args: &IngestArgs) -> Result<()> {
         return Err(Error::usage("nothing to ingest")
             .with_hint("pass --file PATH (or --file - for stdin), or lead flags such as --email"));
     }
-    let opts = IngestOptions {
+    let mut opts = IngestOptions {
         org: ctx.org().to_string(),
         region,
         strict: args.strict,
         dry_run: args.dry_run,
         batch_size: args.batch_size as usize,
+        bulk: false,
         actor: ctx.actor(),
         origin: match &args.file {
             None => "flags".into(),
@@ -219,16 +241,22 @@ pub fn cmd_ingest(ctx: &mut Ctx, args: &IngestArgs) -> Result<()> {
     } else {
         ctx.store()?
     };
+    opts.bulk = match args.load_mode {
+        LoadMode::Bulk => !from_flags,
+        LoadMode::Batched => false,
+        LoadMode::Auto => match total_bytes {
+            Some(len) if len >= BULK_MIN_BYTES => {
+                store.reader().lead_count_all()? < len / BYTES_PER_LEAD
+            }
+            _ => false,
+        },
+    };
+    tracing::info!(bulk = opts.bulk, format = ?format, "ingest starting");
     let summary = match reader {
         Some(reader) => core::ingest_stream(store, reader, format, &opts, &mut reporter)?,
         None => {
-            let raw = RawItem {
-                record: 1,
-                line: None,
-                parsed: Ok(args.lead.to_record()),
-                raw: Raw::None,
-            };
-            let item = core::prepare(raw, region);
+            let raw = RawItem { record: 1, line: None, parsed: Ok(args.lead.to_record()) };
+            let item = core::prepare(raw, region, &|| Raw::None);
             core::ingest_items(store, vec![item], format, &opts, &mut reporter)?
         }
     };
@@ -491,6 +519,12 @@ impl Reporter for CliReporter {
 
     fn written(&mut self, _record: u64, w: &Written) {
         self.last = Some(w.clone());
+    }
+
+    fn finishing(&mut self) {
+        if let Some(b) = &self.bar {
+            b.set_message("building indexes and committing");
+        }
     }
 
     fn progress(&mut self, _n: u64) {

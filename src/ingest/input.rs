@@ -8,9 +8,10 @@ use std::path::Path;
 
 use serde::de::{Deserializer as _, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::FieldError;
-use super::record::{Field, InputRecord, field_for};
+use super::record::{Field, InputRecord, JsonRecord, field_for};
 use crate::error::{Error, Result};
 
 /// Input formats `ingest` reads.
@@ -45,9 +46,12 @@ pub struct RawItem {
     pub line: Option<u64>,
     /// The record, or why it could not be read.
     pub parsed: std::result::Result<InputRecord, Vec<FieldError>>,
-    /// The original text.
-    pub raw: Raw,
 }
+
+/// Receives each record with a function that produces its original text on demand (called only
+/// for records that end up rejected, so good records never pay for a copy); returns false to
+/// stop reading.
+pub type Emit<'a> = dyn FnMut(RawItem, &dyn Fn() -> Raw) -> bool + 'a;
 
 /// Picks the format from the file extension, else from the first bytes of the content.
 pub fn detect(path: Option<&Path>, input: &mut dyn BufRead) -> Result<InputFormat> {
@@ -87,7 +91,7 @@ pub fn detect(path: Option<&Path>, input: &mut dyn BufRead) -> Result<InputForma
 pub fn read_records(
     input: Box<dyn BufRead + Send>,
     format: InputFormat,
-    emit: &mut dyn FnMut(RawItem) -> bool,
+    emit: &mut Emit<'_>,
 ) -> Result<()> {
     match format {
         InputFormat::Ndjson => read_ndjson(input, emit),
@@ -96,14 +100,7 @@ pub fn read_records(
     }
 }
 
-fn json_item(record: u64, line: Option<u64>, v: &Value, raw: String) -> RawItem {
-    RawItem { record, line, parsed: InputRecord::from_json(v), raw: Raw::Json(raw) }
-}
-
-fn read_ndjson(
-    mut input: Box<dyn BufRead + Send>,
-    emit: &mut dyn FnMut(RawItem) -> bool,
-) -> Result<()> {
+fn read_ndjson(mut input: Box<dyn BufRead + Send>, emit: &mut Emit<'_>) -> Result<()> {
     let mut buf = Vec::with_capacity(1024);
     let (mut line_no, mut record) = (0u64, 0u64);
     loop {
@@ -118,28 +115,27 @@ fn read_ndjson(
             continue;
         }
         record += 1;
-        let text = String::from_utf8_lossy(bytes).trim_end().to_string();
+        let raw = || Raw::Json(String::from_utf8_lossy(bytes).trim_end().to_string());
         let item = match std::str::from_utf8(bytes) {
-            Err(_) => reject(record, Some(line_no), "record", "not valid UTF-8", Raw::Json(text)),
-            Ok(s) => match serde_json::from_str::<Value>(s) {
-                Ok(v) => json_item(record, Some(line_no), &v, text),
+            Err(_) => reject(record, Some(line_no), "record", "not valid UTF-8"),
+            Ok(s) => match serde_json::from_str::<JsonRecord>(s) {
+                Ok(JsonRecord(parsed)) => RawItem { record, line: Some(line_no), parsed },
                 Err(e) => reject(
                     record,
                     Some(line_no),
                     "record",
                     &format!("invalid JSON: {}", json_reason(&e)),
-                    Raw::Json(text),
                 ),
             },
         };
-        if !emit(item) {
+        if !emit(item, &raw) {
             return Ok(());
         }
     }
 }
 
-fn reject(record: u64, line: Option<u64>, field: &str, reason: &str, raw: Raw) -> RawItem {
-    RawItem { record, line, parsed: Err(vec![FieldError::new(field, reason)]), raw }
+fn reject(record: u64, line: Option<u64>, field: &str, reason: &str) -> RawItem {
+    RawItem { record, line, parsed: Err(vec![FieldError::new(field, reason)]) }
 }
 
 fn json_reason(e: &serde_json::Error) -> String {
@@ -151,21 +147,25 @@ fn json_reason(e: &serde_json::Error) -> String {
 }
 
 /// Streams a JSON document: an array is read element by element, an object is one record.
-fn read_json(input: Box<dyn BufRead + Send>, emit: &mut dyn FnMut(RawItem) -> bool) -> Result<()> {
-    struct Stream<'a> {
-        emit: &'a mut dyn FnMut(RawItem) -> bool,
+fn read_json(input: Box<dyn BufRead + Send>, emit: &mut Emit<'_>) -> Result<()> {
+    struct Stream<'a, 'b> {
+        emit: &'a mut Emit<'b>,
         record: u64,
     }
-    impl<'de> Visitor<'de> for &mut Stream<'_> {
+    impl<'de> Visitor<'de> for &mut Stream<'_, '_> {
         type Value = ();
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("a JSON object or an array of objects")
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-            while let Some(v) = seq.next_element::<Value>()? {
+            while let Some(raw) = seq.next_element::<Box<RawValue>>()? {
                 self.record += 1;
-                let raw = v.to_string();
-                if !(self.emit)(json_item(self.record, None, &v, raw)) {
+                let parsed = match serde_json::from_str::<JsonRecord>(raw.get()) {
+                    Ok(JsonRecord(parsed)) => parsed,
+                    Err(e) => Err(vec![FieldError::new("record", json_reason(&e))]),
+                };
+                let text = || Raw::Json(raw.get().to_string());
+                if !(self.emit)(RawItem { record: self.record, line: None, parsed }, &text) {
                     break;
                 }
             }
@@ -175,8 +175,10 @@ fn read_json(input: Box<dyn BufRead + Send>, emit: &mut dyn FnMut(RawItem) -> bo
             let v: Value =
                 serde::Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
             self.record += 1;
-            let raw = v.to_string();
-            (self.emit)(json_item(self.record, None, &v, raw));
+            let text = || Raw::Json(v.to_string());
+            let item =
+                RawItem { record: self.record, line: None, parsed: InputRecord::from_json(&v) };
+            (self.emit)(item, &text);
             Ok(())
         }
     }
@@ -194,18 +196,12 @@ fn read_json(input: Box<dyn BufRead + Send>, emit: &mut dyn FnMut(RawItem) -> bo
             e.column(),
             json_reason(&e)
         );
-        (stream.emit)(reject(
-            record,
-            Some(e.line() as u64),
-            "record",
-            &reason,
-            Raw::Json(String::new()),
-        ));
+        (stream.emit)(reject(record, Some(e.line() as u64), "record", &reason), &|| Raw::None);
     }
     Ok(())
 }
 
-fn read_csv(input: Box<dyn BufRead + Send>, emit: &mut dyn FnMut(RawItem) -> bool) -> Result<()> {
+fn read_csv(input: Box<dyn BufRead + Send>, emit: &mut Emit<'_>) -> Result<()> {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(SkipBom::new(input));
     let headers = rdr
         .headers()
@@ -243,7 +239,6 @@ fn read_csv(input: Box<dyn BufRead + Send>, emit: &mut dyn FnMut(RawItem) -> boo
                         Some(line),
                         "record",
                         &format!("has {} fields, the header has {}", row.len(), headers.len()),
-                        Raw::Csv(shared.clone(), row.clone()),
                     )
                 } else {
                     let mut rec = InputRecord::default();
@@ -252,14 +247,9 @@ fn read_csv(input: Box<dyn BufRead + Send>, emit: &mut dyn FnMut(RawItem) -> boo
                             rec.set(*f, unneutralize(value));
                         }
                     }
-                    RawItem {
-                        record,
-                        line: Some(line),
-                        parsed: Ok(rec),
-                        raw: Raw::Csv(shared.clone(), row.clone()),
-                    }
+                    RawItem { record, line: Some(line), parsed: Ok(rec) }
                 };
-                if !emit(item) {
+                if !emit(item, &|| Raw::Csv(shared.clone(), row.clone())) {
                     return Ok(());
                 }
             }
@@ -273,7 +263,7 @@ fn read_csv(input: Box<dyn BufRead + Send>, emit: &mut dyn FnMut(RawItem) -> boo
                     _ => format!("invalid CSV: {e}"),
                 };
                 let line = e.position().map_or(line + 1, |p| p.line());
-                if !emit(reject(record, Some(line), "record", &reason, Raw::None)) {
+                if !emit(reject(record, Some(line), "record", &reason), &|| Raw::None) {
                     return Ok(());
                 }
             }
@@ -322,7 +312,7 @@ mod tests {
 
     fn collect(text: &str, format: InputFormat) -> Vec<RawItem> {
         let mut items = Vec::new();
-        read_records(Box::new(Cursor::new(text.as_bytes().to_vec())), format, &mut |i| {
+        read_records(Box::new(Cursor::new(text.as_bytes().to_vec())), format, &mut |i, _| {
             items.push(i);
             true
         })

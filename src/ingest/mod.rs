@@ -5,7 +5,8 @@
 //! CPU-heavy part: JSON/CSV, phone parsing) and hands batches to the writer on the calling
 //! thread, which owns the database. The writer commits every `batch_size` leads, each commit
 //! carrying the audit entry for the leads in it. `--strict` and `--dry-run` use one transaction
-//! for the whole input (rolled back on any rejection, or always for a dry run).
+//! for the whole input (rolled back on any rejection, or always for a dry run), and so does bulk
+//! mode, which also defers the secondary indexes of `leads` to the end (store/bulk.rs).
 
 pub mod input;
 pub mod normalize;
@@ -80,8 +81,10 @@ pub struct IngestOptions {
     pub strict: bool,
     /// Report only; write nothing.
     pub dry_run: bool,
-    /// Leads per transaction.
+    /// Leads per transaction (batched mode).
     pub batch_size: usize,
+    /// Bulk mode: one transaction, deferrable indexes rebuilt at the end (see store/bulk.rs).
+    pub bulk: bool,
     /// Who, for the audit log.
     pub actor: String,
     /// Where the input came from (file path, `stdin`, `flags`), for the audit log.
@@ -119,6 +122,8 @@ pub trait Reporter {
     fn written(&mut self, record: u64, written: &Written);
     /// `n` more records were handled.
     fn progress(&mut self, n: u64);
+    /// All records are written; indexes are being rebuilt and the commit is under way.
+    fn finishing(&mut self) {}
 }
 
 /// A normalised record ready for the writer.
@@ -129,13 +134,15 @@ pub struct Item {
     raw: Raw,
 }
 
-/// Normalises one raw record.
-pub fn prepare(raw: RawItem, region: Region) -> Item {
-    let result = raw.parsed.and_then(|rec| normalize::normalize(rec, region));
-    Item { record: raw.record, line: raw.line, result, raw: raw.raw }
+/// Normalises one raw record. The original text is fetched (`raw`) only when the record is
+/// rejected, for `--rejects`; good records never copy it.
+pub fn prepare(item: RawItem, region: Region, raw: &dyn Fn() -> Raw) -> Item {
+    let result = item.parsed.and_then(|rec| normalize::normalize(rec, region));
+    let raw_text = if result.is_err() { raw() } else { Raw::None };
+    Item { record: item.record, line: item.line, result, raw: raw_text }
 }
 
-const CHUNK: usize = 512;
+const CHUNK: usize = 256;
 
 /// Ingests a stream: a reader thread parses and normalises, this thread writes.
 pub fn ingest_stream(
@@ -145,15 +152,15 @@ pub fn ingest_stream(
     opts: &IngestOptions,
     reporter: &mut dyn Reporter,
 ) -> Result<Summary> {
-    let (sender, receiver) = mpsc::sync_channel::<Result<Vec<Item>>>(16);
+    let (sender, receiver) = mpsc::sync_channel::<Result<Vec<Item>>>(4);
     let region = opts.region;
     let reader = std::thread::Builder::new()
         .name("ingest-reader".into())
         .spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK);
             let mut open = true;
-            let result = input::read_records(input, format, &mut |raw| {
-                chunk.push(prepare(raw, region));
+            let result = input::read_records(input, format, &mut |item, raw| {
+                chunk.push(prepare(item, region, raw));
                 if chunk.len() >= CHUNK {
                     open = sender
                         .send(Ok(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))))
@@ -193,7 +200,7 @@ fn write_items(
     opts: &IngestOptions,
     reporter: &mut dyn Reporter,
 ) -> Result<Summary> {
-    let single_tx = opts.strict || opts.dry_run;
+    let single_tx = opts.strict || opts.dry_run || opts.bulk;
     let run_id = crate::model::new_id();
     let mut summary = Summary { dry_run: opts.dry_run, ..Summary::default() };
     let mut batch = Summary::default();
@@ -201,6 +208,7 @@ fn write_items(
     let mut tx = store.begin_write()?;
     let mut now = time::now_string();
     let org_id = tx.ensure_org(&opts.org, &now)?;
+    let suspended = if opts.bulk && !opts.dry_run { Some(tx.suspend_indexes()?) } else { None };
     for chunk in chunks {
         let chunk = chunk?;
         let n = chunk.len() as u64;
@@ -248,7 +256,11 @@ fn write_items(
         }
     }
     let keep = !(opts.dry_run || (opts.strict && batch.rejected > 0));
+    reporter.finishing();
     if keep {
+        if let Some(s) = suspended {
+            tx.restore_indexes(s)?;
+        }
         batch_no += 1;
         audit_batch(&tx, org_id, &run_id, batch_no, &batch, format, opts, &now, true)?;
         tx.commit()?;
@@ -287,6 +299,7 @@ fn audit_batch(
         "origin": opts.origin, "format": format, "batch": batch_no, "last": last,
         "records": b.total, "created": b.created, "merged": b.merged,
         "duplicates": b.duplicates, "rejected": b.rejected, "strict": opts.strict,
+        "bulk": opts.bulk,
     });
     tx.audit(&AuditEntry {
         at: now,

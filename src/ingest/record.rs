@@ -1,6 +1,9 @@
 //! A raw input record: the fields of one lead as text, before validation. Built from a JSON
 //! object (flat export names or the site-form shape with `meta`) or a CSV row.
 
+use std::borrow::Cow;
+
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::FieldError;
@@ -178,23 +181,28 @@ impl InputRecord {
     }
 
     fn apply_value(&mut self, field: Field, key: &str, v: &Value, errors: &mut Vec<FieldError>) {
+        self.apply_scalar(field, key, Scalar::from_value(v), errors);
+    }
+
+    /// Applies one JSON value to a field; wrong types become field errors.
+    fn apply_scalar(&mut self, field: Field, key: &str, v: Scalar, errors: &mut Vec<FieldError>) {
         match (field, v) {
-            (_, Value::Null) => {}
-            (_, Value::String(s)) => self.set(field, s),
-            (_, Value::Number(n)) => self.set(field, &n.to_string()),
-            (Field::ConsentEmail | Field::ConsentSms, Value::Bool(b)) => {
-                self.set(field, if *b { "granted" } else { "withdrawn" })
+            (_, Scalar::Null) => {}
+            (_, Scalar::Text(s)) => self.set(field, &s),
+            (Field::ConsentEmail | Field::ConsentSms, Scalar::Bool(b)) => {
+                self.set(field, if b { "granted" } else { "withdrawn" })
             }
-            (Field::Tags, Value::Array(items)) => {
+            (Field::Tags, Scalar::List(items)) => {
                 for item in items {
                     match item {
-                        Value::String(s) => self.set(Field::Tags, s),
+                        Scalar::Text(s) => self.set(Field::Tags, &s),
                         _ => errors.push(FieldError::new("tags", "tags must be strings")),
                     }
                 }
             }
-            (_, other) => errors
-                .push(FieldError::new(key, format!("expected text, got {}", json_type(other)))),
+            (_, other) => {
+                errors.push(FieldError::new(key, format!("expected text, got {}", other.kind())))
+            }
         }
     }
 
@@ -274,6 +282,177 @@ fn json_type(v: &Value) -> &'static str {
     }
 }
 
+/// A JSON value as a record field sees it (numbers as text: phones arrive as numbers).
+#[derive(Debug)]
+pub enum Scalar {
+    Null,
+    Text(String),
+    Bool(bool),
+    List(Vec<Scalar>),
+    /// An object where a scalar was expected.
+    Object,
+}
+
+impl Scalar {
+    fn from_value(v: &Value) -> Scalar {
+        match v {
+            Value::Null => Scalar::Null,
+            Value::Bool(b) => Scalar::Bool(*b),
+            Value::Number(n) => Scalar::Text(n.to_string()),
+            Value::String(s) => Scalar::Text(s.clone()),
+            Value::Array(a) => Scalar::List(a.iter().map(Scalar::from_value).collect()),
+            Value::Object(_) => Scalar::Object,
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            Scalar::Null => "null",
+            Scalar::Text(_) => "text",
+            Scalar::Bool(_) => "a boolean",
+            Scalar::List(_) => "an array",
+            Scalar::Object => "an object",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_none<E>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Text(n.to_string()))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Scalar, E> {
+                Ok(Scalar::Text(n.to_string()))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Text(n.to_string()))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Text(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Scalar, E> {
+                Ok(Scalar::Text(s))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Scalar>()? {
+                    items.push(item);
+                }
+                Ok(Scalar::List(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Object)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A JSON record deserialized straight into an [`InputRecord`], without building a
+/// `serde_json::Value` first (ingest's hot path); field errors are collected, not thrown.
+pub struct JsonRecord(pub Result<InputRecord, Vec<FieldError>>);
+
+impl<'de> Deserialize<'de> for JsonRecord {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<JsonRecord, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = JsonRecord;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonRecord, A::Error> {
+                let mut rec = InputRecord::default();
+                let mut errors = Vec::new();
+                while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+                    match key.as_ref() {
+                        "meta" => rec.apply_meta(&map.next_value::<Value>()?, &mut errors),
+                        "consent" => rec.apply_consent(&map.next_value::<Value>()?, &mut errors),
+                        "utm" => rec.apply_nested(&map.next_value::<Value>()?, "utm_", &mut errors),
+                        k if k.starts_with('_') => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                        k => match field_for(k) {
+                            Some(field) => {
+                                let v = map.next_value::<Scalar>()?;
+                                rec.apply_scalar(field, k, v, &mut errors);
+                            }
+                            None => {
+                                map.next_value::<IgnoredAny>()?;
+                            }
+                        },
+                    }
+                }
+                Ok(JsonRecord(if errors.is_empty() { Ok(rec) } else { Err(errors) }))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonRecord, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(not_an_object())
+            }
+            fn visit_unit<E>(self) -> Result<JsonRecord, E> {
+                Ok(not_an_object())
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<JsonRecord, E> {
+                Ok(not_an_object())
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<JsonRecord, E> {
+                Ok(not_an_object())
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<JsonRecord, E> {
+                Ok(not_an_object())
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<JsonRecord, E> {
+                Ok(not_an_object())
+            }
+            fn visit_str<E>(self, _: &str) -> Result<JsonRecord, E> {
+                Ok(not_an_object())
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn not_an_object() -> JsonRecord {
+    JsonRecord(Err(vec![FieldError::new("record", "expected a JSON object")]))
+}
+
+/// A map key, borrowed from the input when it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key<'de>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s.to_string())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +483,18 @@ mod tests {
         assert_eq!(r.utm_source.as_deref(), Some("g"));
         assert_eq!(r.consent_sms.as_deref(), Some("withdrawn"));
         assert_eq!(r.consent_email, None);
+    }
+
+    #[test]
+    fn typed_and_value_paths_agree() {
+        let text = r#"{"name": "Ann Lee", "email": "a@x.io", "phone": 5551234567, "tags": ["a", "b"],
+            "consent": {"email": true}, "meta": {"request_id": "r1"}, "_x": [1, {"y": 2}], "zz": {}}"#;
+        let typed = serde_json::from_str::<JsonRecord>(text).unwrap().0.unwrap();
+        let value = InputRecord::from_json(&serde_json::from_str(text).unwrap()).unwrap();
+        assert_eq!(typed, value);
+        let bad = serde_json::from_str::<JsonRecord>(r#"{"email": {"a": 1}}"#).unwrap().0;
+        assert_eq!(bad.unwrap_err()[0].field, "email");
+        assert!(serde_json::from_str::<JsonRecord>("[1, 2]").unwrap().0.is_err());
     }
 
     #[test]

@@ -442,7 +442,9 @@ impl Tx<'_> {
             lead.user_agent_hash,
         ])
         .map_err(sql)?;
-        Ok(self.conn().last_insert_rowid())
+        let seq = self.conn().last_insert_rowid();
+        self.index_lead(seq)?;
+        Ok(seq)
     }
 
     /// Sets the given (column, value) pairs on a lead and bumps `updated_at`. Column names must
@@ -459,10 +461,17 @@ impl Tx<'_> {
         let mut args: Vec<Value> = cols.iter().map(|(_, v)| Value::Text(v.clone())).collect();
         args.push(Value::Text(now.to_string()));
         args.push(Value::Integer(seq));
+        let reindex = cols.iter().any(|(c, _)| super::search::SEARCHED.contains(c));
+        if reindex {
+            self.unindex_lead(seq)?;
+        }
         self.conn()
             .prepare_cached(&sql_text)
             .and_then(|mut st| st.execute(params_from_iter(args)))
             .map_err(sql)?;
+        if reindex {
+            self.index_lead(seq)?;
+        }
         Ok(())
     }
 }

@@ -60,6 +60,16 @@ impl Tx<'_> {
     }
 
     fn tag_id(&self, org_id: i64, name: &str) -> Result<i64> {
+        let key = (org_id, name.to_string());
+        if let Some(id) = self.tag_ids.borrow().get(&key) {
+            return Ok(*id);
+        }
+        let id = self.tag_id_uncached(org_id, name)?;
+        self.tag_ids.borrow_mut().insert(key, id);
+        Ok(id)
+    }
+
+    fn tag_id_uncached(&self, org_id: i64, name: &str) -> Result<i64> {
         let found: Option<i64> = self
             .conn()
             .prepare_cached("SELECT id FROM tags WHERE org_id = ?1 AND name = ?2")

@@ -1,10 +1,14 @@
 //! TestEnv: runs the real `leadctl` binary with a cleared environment, HOME and the database in
 //! a temporary folder.
+
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
 
 /// A temporary home with its own database.
 pub struct TestEnv {
@@ -18,13 +22,73 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// One parsed CSV document: the header and the rows as column -> value maps.
+pub struct Csv {
+    pub header: Vec<String>,
+    pub rows: Vec<BTreeMap<String, String>>,
+}
+
 impl Run {
     /// Parses stdout as JSON.
-    pub fn json(&self) -> serde_json::Value {
+    pub fn json(&self) -> Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
             panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr)
         })
     }
+
+    /// Parses stdout as NDJSON (one JSON value per non-empty line).
+    pub fn ndjson(&self) -> Vec<Value> {
+        parse_ndjson(&self.stdout)
+    }
+
+    /// Parses stdout as CSV with a header row.
+    pub fn csv(&self) -> Csv {
+        parse_csv(&self.stdout)
+    }
+
+    /// Asserts the exit code, printing both streams when it differs.
+    pub fn code(&self, expected: i32) -> &Run {
+        assert_eq!(
+            self.code, expected,
+            "unexpected exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts a usage-style error: the code, a first stderr line starting with `error:`.
+    pub fn error(&self, expected: i32) -> &Run {
+        self.code(expected);
+        assert!(
+            self.stderr.lines().any(|l| l.starts_with("error:")),
+            "stderr has no `error:` line:\n{}",
+            self.stderr
+        );
+        self
+    }
+}
+
+/// Parses NDJSON text.
+pub fn parse_ndjson(text: &str) -> Vec<Value> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad NDJSON line {l:?}: {e}")))
+        .collect()
+}
+
+/// Parses CSV text with a header row.
+pub fn parse_csv(text: &str) -> Csv {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let header: Vec<String> =
+        rdr.headers().expect("CSV header").iter().map(str::to_string).collect();
+    let rows = rdr
+        .records()
+        .map(|r| {
+            let r = r.unwrap_or_else(|e| panic!("bad CSV ({e}):\n{text}"));
+            header.iter().cloned().zip(r.iter().map(str::to_string)).collect()
+        })
+        .collect();
+    Csv { header, rows }
 }
 
 impl TestEnv {
@@ -44,6 +108,11 @@ impl TestEnv {
     /// A path inside the temp folder.
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
+    }
+
+    /// A path inside the temp folder, as a string (for arguments).
+    pub fn p(&self, name: &str) -> String {
+        self.path(name).to_str().expect("UTF-8 temp path").to_string()
     }
 
     /// Writes a file into the temp folder and returns its path.
@@ -71,6 +140,15 @@ impl TestEnv {
         to_run(self.cmd(args).output().expect("run leadctl"))
     }
 
+    /// Runs with extra environment variables.
+    pub fn run_env(&self, args: &[&str], vars: &[(&str, &str)]) -> Run {
+        let mut c = self.cmd(args);
+        for (k, v) in vars {
+            c.env(k, v);
+        }
+        to_run(c.output().expect("run leadctl"))
+    }
+
     /// Runs with `stdin` piped in.
     pub fn run_stdin(&self, args: &[&str], stdin: &str) -> Run {
         let mut c = self.cmd(args);
@@ -96,12 +174,143 @@ impl TestEnv {
         );
         r
     }
+
+    /// Writes `content` to `name` and ingests it with `--format json` plus `extra` args;
+    /// returns the run (the summary is `run.json()`).
+    pub fn ingest_file(&self, name: &str, content: &str, extra: &[&str]) -> Run {
+        let path = self.write(name, content);
+        let path = path.to_str().expect("UTF-8 path").to_string();
+        let mut args = vec!["ingest", "--format", "json", "--file", path.as_str()];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    /// Ingests a file that must be accepted completely (exit 0); returns the summary.
+    pub fn ingest_ok(&self, name: &str, content: &str) -> Value {
+        let r = self.ingest_file(name, content, &[]);
+        r.code(0);
+        r.json()
+    }
+
+    /// Every lead of the default organisation, as `list --format json` items (newest first).
+    pub fn leads(&self) -> Vec<Value> {
+        self.leads_with(&[])
+    }
+
+    /// `list --format json --limit 100000` plus `extra` args; returns the items.
+    pub fn leads_with(&self, extra: &[&str]) -> Vec<Value> {
+        let mut args = vec!["list", "--format", "json", "--limit", "100000"];
+        args.extend_from_slice(extra);
+        let doc = self.ok(&args).json();
+        doc["items"].as_array().expect("items array").clone()
+    }
+
+    /// The emails of `list --format json` with `extra` args, in list order.
+    pub fn emails_with(&self, extra: &[&str]) -> Vec<String> {
+        self.leads_with(extra)
+            .iter()
+            .map(|l| l["email"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
+    /// How many leads the default organisation holds (`list`'s total).
+    pub fn count(&self) -> u64 {
+        self.ok(&["list", "--format", "json", "--limit", "1"]).json()["total"]
+            .as_u64()
+            .expect("total")
+    }
+
+    /// `show KEY --format json`, which must succeed.
+    pub fn show(&self, key: &str) -> Value {
+        self.ok(&["show", key, "--format", "json"]).json()
+    }
+
+    /// Opens the test database directly.
+    pub fn sql(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.db()).expect("open database")
+    }
 }
 
 fn to_run(o: Output) -> Run {
-    Run {
+    let run = Run {
         code: o.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    };
+    assert_no_panic(&run.stderr);
+    run
+}
+
+/// Whatever happens, leadctl never shows a panic or backtrace text.
+pub fn assert_no_panic(stderr: &str) {
+    for bad in ["panicked", "RUST_BACKTRACE", "internal error", "stack backtrace"] {
+        assert!(!stderr.contains(bad), "stderr contains {bad:?}:\n{stderr}");
     }
+}
+
+/// Builds `n` NDJSON lines with `f(i)` as each object.
+pub fn ndjson_lines(n: usize, mut f: impl FnMut(usize) -> Value) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        s.push_str(&f(i).to_string());
+        s.push('\n');
+    }
+    s
+}
+
+/// The sorted keys of a JSON object.
+pub fn keys(v: &Value) -> Vec<String> {
+    let mut k: Vec<String> =
+        v.as_object().unwrap_or_else(|| panic!("not an object: {v}")).keys().cloned().collect();
+    k.sort();
+    k
+}
+
+/// Sorted owned strings, for comparing key sets.
+pub fn sorted(items: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+    v.sort();
+    v
+}
+
+/// The string values of a JSON array.
+pub fn strs(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not an array: {v}"))
+        .iter()
+        .map(|x| x.as_str().expect("string").to_string())
+        .collect()
+}
+
+impl TestEnv {
+    /// A new environment whose database is a copy of `template` (the bytes of a database file
+    /// built once per test binary; see [`template_db`]).
+    pub fn with_db(template: &[u8]) -> TestEnv {
+        let env = TestEnv::new();
+        std::fs::write(env.db(), template).expect("copy template database");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(env.db(), std::fs::Permissions::from_mode(0o600))
+                .expect("chmod");
+        }
+        env
+    }
+}
+
+/// Builds a database once with `build` and returns its bytes (leadctl checkpoints the WAL when
+/// its last connection closes, so the file alone is the whole database).
+pub fn template_db(
+    cell: &'static std::sync::OnceLock<Vec<u8>>,
+    build: fn(&TestEnv),
+) -> &'static [u8] {
+    cell.get_or_init(|| {
+        let env = TestEnv::new();
+        build(&env);
+        // make sure nothing is left in a WAL file
+        let conn = env.sql();
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").expect("checkpoint");
+        drop(conn);
+        std::fs::read(env.db()).expect("read template database")
+    })
 }

@@ -1,4 +1,16 @@
 //! Integration tests: the real binary, a cleared environment, a temporary database.
 
+// Helpers outside `#[test]` functions unwrap too (clippy.toml allows it inside tests only).
+#![allow(clippy::unwrap_used)]
+
 mod common;
+mod concurrency;
+mod config;
+mod dedupe;
+mod ingest;
+mod list;
 mod migrations;
+mod output;
+mod rejects;
+mod show;
+mod store;
