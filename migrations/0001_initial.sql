@@ -35,9 +35,12 @@ CREATE TABLE leads (
     utm_campaign      TEXT,
     last_contacted_at TEXT,
     owner             TEXT,
-    request_id        TEXT,
+    request_id        TEXT,   -- the request that created the lead (later ones: lead_request_ids)
     ip_hash           TEXT,
-    user_agent_hash   TEXT
+    user_agent_hash   TEXT,
+    -- What search matches: names, email, phone and company joined by spaces and lowercased
+    -- (Unicode-aware, which SQLite's lower() and LIKE are not). Written by leadctl's store.
+    haystack          TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX leads_org ON leads (org_id);
 CREATE INDEX leads_org_created ON leads (org_id, created_at);
@@ -50,26 +53,31 @@ CREATE UNIQUE INDEX leads_org_request ON leads (org_id, request_id) WHERE reques
 CREATE INDEX leads_org_source ON leads (org_id, source, created_at);
 CREATE INDEX leads_org_owner ON leads (org_id, owner, created_at) WHERE owner IS NOT NULL;
 
--- Substring search over names, email, phone and company: one space-joined "haystack" per lead
--- (so "john smith" matches across first and last name) in FTS5 with the trigram tokenizer
--- (case-insensitive). Queried with `haystack LIKE '%text%'`: FTS5 finds candidates through the
--- trigram index and checks them against the content, read through the `leads_search` view.
--- detail=none and columnsize=0 keep the index small.
+-- Substring search over names, email, phone and company: FTS5 with the trigram tokenizer over
+-- `leads.haystack` (external content, so the text is stored once). Queried with
+-- `haystack LIKE '%text%'` with the text lowercased: FTS5 finds candidates through the trigram
+-- index and checks them against the content. detail=none and columnsize=0 keep it small.
 --
 -- The index is kept in step by leadctl's store code (store/search.rs), in the same transaction
 -- as each change to a lead, not by triggers: a statement that fires a trigger opens a statement
 -- journal, and FTS5 flushes its pending terms to disk at every such savepoint, which made bulk
--- ingest ~5x slower. Tools that write `leads` directly must run
+-- ingest ~5x slower. Tools that write `leads` directly must set `haystack` and run
 -- `INSERT INTO leads_fts (leads_fts) VALUES ('rebuild')` afterwards.
-CREATE VIEW leads_search (seq, haystack) AS
-    SELECT seq, coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' ||
-        coalesce(email, '') || ' ' || coalesce(phone, phone_raw, '') || ' ' ||
-        coalesce(company, '')
-    FROM leads;
 CREATE VIRTUAL TABLE leads_fts USING fts5 (
-    haystack, content = 'leads_search', content_rowid = 'seq',
+    haystack, content = 'leads', content_rowid = 'seq',
     tokenize = 'trigram', detail = 'none', columnsize = 0
 );
+
+-- Request ids a lead absorbed after the one that created it (merges), so a retried request is
+-- recognised as a duplicate whichever lead it went to.
+CREATE TABLE lead_request_ids (
+    org_id      INTEGER NOT NULL REFERENCES organisations(id),
+    request_id  TEXT NOT NULL,
+    lead_seq    INTEGER NOT NULL REFERENCES leads(seq) ON DELETE CASCADE,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (org_id, request_id)
+) WITHOUT ROWID;
+CREATE INDEX lead_request_ids_lead ON lead_request_ids (lead_seq);
 
 CREATE TABLE tags (
     id      INTEGER PRIMARY KEY,

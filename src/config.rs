@@ -373,8 +373,11 @@ pub fn example_file() -> String {
          # Every key is optional; uncomment what you need. `leadctl config show` prints the\n\
          # effective values and where each came from.\n\n",
     );
+    // TOML needs every top-level key before the first [section].
+    let mut keys: Vec<&KeyDef> = KEYS.iter().collect();
+    keys.sort_by_key(|k| k.name.contains('.'));
     let mut section = "";
-    for k in KEYS {
+    for k in keys {
         let (sec, leaf) = k.name.split_once('.').unwrap_or(("", k.name));
         if sec != section {
             s.push_str(&format!("\n[{sec}]\n"));

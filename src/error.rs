@@ -115,6 +115,11 @@ impl Error {
     pub fn hint(&self) -> Option<&str> {
         self.hint.as_deref()
     }
+    /// Whether this is SQLite's "busy" (another writer held the lock past the timeout).
+    pub fn is_busy(&self) -> bool {
+        self.message == crate::store::BUSY_MESSAGE
+            || self.causes.iter().any(|c| c == crate::store::BUSY_MESSAGE)
+    }
     /// The causes, outermost first.
     pub fn causes(&self) -> &[String] {
         &self.causes

@@ -48,5 +48,6 @@ pub fn run(cli: Cli) -> Result<()> {
     let out = Output::new(cli.global.format, cli.global.quiet, color, no_color);
     logging::init(log_format, cli.global.quiet, cli.global.verbose, out.color_stderr);
     let mut ctx = Ctx::new(settings, out, &cli.global);
+    store::orgs::validate_slug(ctx.org())?;
     commands::dispatch(&mut ctx, &cli.command)
 }

@@ -29,6 +29,12 @@ fn main() -> ExitCode {
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // `leadctl` or `leadctl config` alone: a one-line error, not a page of help.
+            let _ = writeln!(std::io::stderr(), "error: a command is required");
+            let _ = writeln!(std::io::stderr(), "hint: `leadctl --help` lists the commands");
+            return ExitCode::from(exit::USAGE);
+        }
         Err(e) => {
             // --help and --version print to stdout and succeed; a closed pipe is not an error.
             let code = if e.use_stderr() { exit::USAGE } else { exit::OK };

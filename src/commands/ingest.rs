@@ -288,11 +288,11 @@ fn open_input(path: &Path, forced: Option<InputFormat>) -> Result<Opened> {
             let len = f.metadata().ok().map(|m| m.len());
             (Box::new(f), len, Some(path))
         };
-    let mut reader: Box<dyn BufRead + Send> =
+    let reader: Box<dyn BufRead + Send> =
         Box::new(BufReader::with_capacity(256 * 1024, Counting { inner, count: counter.clone() }));
-    let format = match forced {
-        Some(f) => f,
-        None => input::detect(named, &mut reader)?,
+    let (format, reader) = match forced {
+        Some(f) => (f, reader),
+        None => input::detect(named, reader)?,
     };
     Ok((reader, format, len, counter))
 }

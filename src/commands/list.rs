@@ -237,15 +237,20 @@ pub fn write_csv(out: &mut dyn Write, leads: &[Lead]) -> Result<()> {
     Ok(())
 }
 
-/// OWASP CSV-injection defence: a leading `'` before `= + - @` TAB CR LF, except for values
-/// that are plainly numbers or E.164 phones (`+15551234567`).
+/// OWASP CSV-injection defence: a leading `'` before a cell that starts with `= + - @` TAB CR
+/// LF, except values that are plainly numbers or E.164 phones (`+15551234567`). A value that
+/// already starts with apostrophes before such a character gets one more, so that reading the
+/// export back ([`crate::ingest::input::unneutralize`] strips exactly one) gives it unchanged.
 pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']);
     let numeric = {
         let body = cell.strip_prefix(['+', '-']).unwrap_or(cell);
         !body.is_empty() && body.chars().all(|c| c.is_ascii_digit() || c == '.')
     };
-    if risky && !numeric { format!("'{cell}").into() } else { cell.into() }
+    if crate::ingest::input::starts_like_formula(cell) && !numeric {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 #[cfg(test)]
@@ -260,6 +265,8 @@ mod tests {
         assert_eq!(neutralize("+15551234567"), "+15551234567");
         assert_eq!(neutralize("-12.5"), "-12.5");
         assert_eq!(neutralize("Ann"), "Ann");
+        assert_eq!(neutralize("'=x"), "''=x");
+        assert_eq!(neutralize("'quoted"), "'quoted");
     }
 
     #[test]

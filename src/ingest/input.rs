@@ -53,38 +53,48 @@ pub struct RawItem {
 /// stop reading.
 pub type Emit<'a> = dyn FnMut(RawItem, &dyn Fn() -> Raw) -> bool + 'a;
 
-/// Picks the format from the file extension, else from the first bytes of the content.
-pub fn detect(path: Option<&Path>, input: &mut dyn BufRead) -> Result<InputFormat> {
+/// Picks the format from the file extension, else from the content: `[` is JSON, `{` is NDJSON
+/// when the first non-blank line is a whole JSON value by itself (else one JSON document), and
+/// anything else is CSV. The lines read to decide are put back in front of the input.
+pub fn detect(
+    path: Option<&Path>,
+    mut input: Box<dyn BufRead + Send>,
+) -> Result<(InputFormat, Box<dyn BufRead + Send>)> {
     if let Some(ext) = path.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
-        match ext.to_ascii_lowercase().as_str() {
-            "ndjson" | "jsonl" => return Ok(InputFormat::Ndjson),
-            "json" => return Ok(InputFormat::Json),
-            "csv" => return Ok(InputFormat::Csv),
-            _ => {}
+        let by_ext = match ext.to_ascii_lowercase().as_str() {
+            "ndjson" | "jsonl" => Some(InputFormat::Ndjson),
+            "json" => Some(InputFormat::Json),
+            "csv" => Some(InputFormat::Csv),
+            _ => None,
+        };
+        if let Some(f) = by_ext {
+            return Ok((f, input));
         }
     }
-    let buf = input.fill_buf()?;
-    let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
-    let first = buf.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    Ok(match first {
-        Some(b'[') => InputFormat::Json,
-        Some(b'{') => {
-            // NDJSON when the first line is a whole JSON value by itself.
-            let start = buf.iter().position(|b| *b == b'{').unwrap_or(0);
-            let line_end = buf[start..].iter().position(|b| *b == b'\n').map(|i| start + i);
-            match line_end {
-                Some(end) if serde_json::from_slice::<Value>(&buf[start..end]).is_ok() => {
-                    InputFormat::Ndjson
-                }
-                None if serde_json::from_slice::<Value>(&buf[start..]).is_ok() => {
-                    InputFormat::Ndjson
-                }
-                _ => InputFormat::Json,
-            }
+    // Read whole lines (stdin may deliver a line in pieces) until one is not blank, up to 1 MiB.
+    let mut head = Vec::new();
+    let first_line = loop {
+        let start = head.len();
+        let n = (&mut input).take(1 << 20).read_until(b'\n', &mut head)?;
+        let line = &head[start..];
+        let line =
+            if start == 0 { line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line) } else { line };
+        if n == 0 || !line.iter().all(u8::is_ascii_whitespace) || head.len() >= 1 << 20 {
+            break line.to_vec();
         }
+    };
+    let first = first_line.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    let format = match first {
+        Some(b'[') => InputFormat::Json,
+        Some(b'{') if serde_json::from_slice::<serde::de::IgnoredAny>(&first_line).is_ok() => {
+            InputFormat::Ndjson
+        }
+        Some(b'{') => InputFormat::Json,
         None => InputFormat::Ndjson,
         Some(_) => InputFormat::Csv,
-    })
+    };
+    let rest: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(head).chain(input));
+    Ok((format, rest))
 }
 
 /// Reads every record of `input`, calling `emit` for each; `emit` returns false to stop.
@@ -263,7 +273,8 @@ fn read_csv(input: Box<dyn BufRead + Send>, emit: &mut Emit<'_>) -> Result<()> {
                     _ => format!("invalid CSV: {e}"),
                 };
                 let line = e.position().map_or(line + 1, |p| p.line());
-                if !emit(reject(record, Some(line), "record", &reason), &|| Raw::None) {
+                let raw = || Raw::Csv(shared.clone(), csv::StringRecord::new());
+                if !emit(reject(record, Some(line), "record", &reason), &raw) {
                     return Ok(());
                 }
             }
@@ -271,11 +282,20 @@ fn read_csv(input: Box<dyn BufRead + Send>, emit: &mut Emit<'_>) -> Result<()> {
     }
 }
 
-/// Reads back a cell that `export` neutralised against formula injection: a leading `'`
-/// before `= + - @` TAB CR LF is removed, so exports round-trip to the original values.
+/// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+pub const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
+
+/// Whether a cell, after any leading apostrophes, starts with a formula character.
+pub fn starts_like_formula(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// Reads back a cell that `export` neutralised against formula injection: one leading `'` is
+/// removed from a cell whose apostrophes are followed by `= + - @` TAB CR LF, so exports
+/// round-trip to the original values (including values that began with an apostrophe).
 pub fn unneutralize(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) => rest,
+        Some(rest) if starts_like_formula(rest) => rest,
         _ => cell,
     }
 }
@@ -322,11 +342,17 @@ mod tests {
 
     #[test]
     fn detects_formats_from_content() {
-        let d = |s: &str| detect(None, &mut Cursor::new(s.as_bytes().to_vec())).unwrap();
+        let d = |s: &str| detect(None, Box::new(Cursor::new(s.as_bytes().to_vec()))).unwrap().0;
         assert_eq!(d("{\"a\":1}\n{\"a\":2}\n"), InputFormat::Ndjson);
         assert_eq!(d("{\n \"a\": 1\n}\n"), InputFormat::Json);
         assert_eq!(d("  [{\"a\":1}]"), InputFormat::Json);
         assert_eq!(d("\u{feff}email,phone\n"), InputFormat::Csv);
+        assert_eq!(d("\n\n{\"a\":1}\n"), InputFormat::Ndjson);
+        // What was read to decide is given back.
+        let (_, mut rest) = detect(None, Box::new(Cursor::new(b"{\"a\":1}\nX".to_vec()))).unwrap();
+        let mut all = String::new();
+        rest.read_to_string(&mut all).unwrap();
+        assert_eq!(all, "{\"a\":1}\nX");
     }
 
     #[test]

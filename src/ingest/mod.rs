@@ -213,47 +213,18 @@ fn write_items(
         let chunk = chunk?;
         let n = chunk.len() as u64;
         for item in chunk {
-            batch.total += 1;
-            let written = match item.result {
-                Err(errors) => Err(errors),
-                Ok(norm) => {
-                    for w in &norm.warnings {
-                        batch.warnings += 1;
-                        reporter.warning(item.record, item.line, w);
-                    }
-                    write_lead(&tx, org_id, &norm.lead, &now)?.map_err(|e| vec![e])
-                }
-            };
-            match written {
-                Ok(w) => {
-                    match w.outcome {
-                        Outcome::Created => batch.created += 1,
-                        Outcome::Merged => batch.merged += 1,
-                        Outcome::Duplicate => batch.duplicates += 1,
-                    }
-                    for warning in &w.warnings {
-                        batch.warnings += 1;
-                        reporter.warning(item.record, item.line, warning);
-                    }
-                    reporter.written(item.record, &w);
-                }
-                Err(errors) => {
-                    batch.rejected += 1;
-                    let rejection = Rejection { record: item.record, line: item.line, errors };
-                    reporter.rejected(&rejection, &item.raw)?;
-                }
+            write_item(&tx, org_id, item, &now, &mut batch, reporter)?;
+            if !single_tx && batch.total >= opts.batch_size as u64 {
+                batch_no += 1;
+                audit_batch(&tx, org_id, &run_id, batch_no, &batch, format, opts, &now, false)?;
+                tx.commit()?;
+                add(&mut summary, &batch);
+                batch = Summary::default();
+                tx = store.begin_write()?;
+                now = time::now_string();
             }
         }
         reporter.progress(n);
-        if !single_tx && batch.total >= opts.batch_size as u64 {
-            batch_no += 1;
-            audit_batch(&tx, org_id, &run_id, batch_no, &batch, format, opts, &now, false)?;
-            tx.commit()?;
-            add(&mut summary, &batch);
-            batch = Summary::default();
-            tx = store.begin_write()?;
-            now = time::now_string();
-        }
     }
     let keep = !(opts.dry_run || (opts.strict && batch.rejected > 0));
     reporter.finishing();
@@ -261,8 +232,11 @@ fn write_items(
         if let Some(s) = suspended {
             tx.restore_indexes(s)?;
         }
-        batch_no += 1;
-        audit_batch(&tx, org_id, &run_id, batch_no, &batch, format, opts, &now, true)?;
+        // The last entry, unless the previous commit already covered every record.
+        if batch.total > 0 || batch_no == 0 {
+            batch_no += 1;
+            audit_batch(&tx, org_id, &run_id, batch_no, &batch, format, opts, &now, true)?;
+        }
         tx.commit()?;
         summary.committed = true;
     } else {
@@ -271,6 +245,48 @@ fn write_items(
     }
     add(&mut summary, &batch);
     Ok(summary)
+}
+
+/// Writes one item inside the transaction and counts it.
+fn write_item(
+    tx: &crate::store::Tx<'_>,
+    org_id: i64,
+    item: Item,
+    now: &str,
+    batch: &mut Summary,
+    reporter: &mut dyn Reporter,
+) -> Result<()> {
+    batch.total += 1;
+    let written = match item.result {
+        Err(errors) => Err(errors),
+        Ok(norm) => {
+            for w in &norm.warnings {
+                batch.warnings += 1;
+                reporter.warning(item.record, item.line, w);
+            }
+            write_lead(tx, org_id, &norm.lead, now)?.map_err(|e| vec![e])
+        }
+    };
+    match written {
+        Ok(w) => {
+            match w.outcome {
+                Outcome::Created => batch.created += 1,
+                Outcome::Merged => batch.merged += 1,
+                Outcome::Duplicate => batch.duplicates += 1,
+            }
+            for warning in &w.warnings {
+                batch.warnings += 1;
+                reporter.warning(item.record, item.line, warning);
+            }
+            reporter.written(item.record, &w);
+        }
+        Err(errors) => {
+            batch.rejected += 1;
+            let rejection = Rejection { record: item.record, line: item.line, errors };
+            reporter.rejected(&rejection, &item.raw)?;
+        }
+    }
+    Ok(())
 }
 
 fn add(total: &mut Summary, b: &Summary) {

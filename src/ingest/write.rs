@@ -111,9 +111,10 @@ fn merge(tx: &Tx<'_>, org_id: i64, seq: i64, lead: &NewLead, now: &str) -> Resul
             warnings.push(FieldError::new("email", "another lead has this email; not merged in"));
         }
     }
-    if let Some(rid) = changes.iter().find(|(c, _)| *c == "request_id").map(|(_, v)| v.clone()) {
-        if r.lead_by_request_id(org_id, &rid)?.is_some() {
-            changes.retain(|(c, _)| *c != "request_id");
+    // The lead keeps the request id that created it; later ones are remembered beside it.
+    if let Some(rid) = &lead.request_id {
+        if has("request_id") {
+            tx.add_request_id(org_id, seq, rid, now)?;
         }
     }
     tx.fill_lead(seq, now, &changes)?;

@@ -4,7 +4,7 @@
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params, params_from_iter};
 
-use super::{Reader, Tx, sql};
+use super::{Reader, Tx, search, sql};
 use crate::error::Result;
 use crate::model::{Lead, NewLead, Status};
 
@@ -62,14 +62,19 @@ impl SortKey {
         })
     }
 
+    /// ORDER BY terms; `{dir}` is ASC or DESC. Empty values sort last either way; status
+    /// sorts in pipeline order.
     fn columns(self) -> &'static [&'static str] {
         match self {
-            SortKey::CreatedAt => &["l.created_at"],
-            SortKey::UpdatedAt => &["l.updated_at"],
-            SortKey::LastContactedAt => &["l.last_contacted_at IS NULL", "l.last_contacted_at"],
-            SortKey::Email => &["l.email_norm IS NULL", "l.email_norm"],
-            SortKey::Name => &["l.last_name IS NULL", "l.last_name", "l.first_name"],
-            SortKey::Status => &["l.status"],
+            SortKey::CreatedAt => &["l.created_at {dir}"],
+            SortKey::UpdatedAt => &["l.updated_at {dir}"],
+            SortKey::LastContactedAt => &["l.last_contacted_at {dir} NULLS LAST"],
+            SortKey::Email => &["l.email_norm {dir} NULLS LAST"],
+            SortKey::Name => &["l.last_name {dir} NULLS LAST", "l.first_name {dir} NULLS LAST"],
+            SortKey::Status => {
+                &["CASE l.status WHEN 'new' THEN 0 WHEN 'waitlist' THEN 1 WHEN 'invited' THEN 2 \
+                 WHEN 'converted' THEN 3 ELSE 4 END {dir}"]
+            }
         }
     }
 }
@@ -190,7 +195,11 @@ impl Reader<'_> {
         request_id: &str,
     ) -> Result<Option<(i64, String)>> {
         self.conn
-            .prepare_cached("SELECT seq, id FROM leads WHERE org_id = ?1 AND request_id = ?2")
+            .prepare_cached(
+                "SELECT seq, id FROM leads WHERE org_id = ?1 AND request_id = ?2 \
+                 UNION ALL SELECT l.seq, l.id FROM lead_request_ids r JOIN leads l \
+                 ON l.seq = r.lead_seq WHERE r.org_id = ?1 AND r.request_id = ?2 LIMIT 1",
+            )
             .and_then(|mut st| {
                 st.query_row(params![org_id, request_id], |r| Ok((r.get(0)?, r.get(1)?))).optional()
             })
@@ -317,7 +326,8 @@ impl Reader<'_> {
     ) -> Result<Vec<Lead>> {
         let (where_sql, mut args) = where_clause(org_id, filter);
         let dir = if sort.descending { "DESC" } else { "ASC" };
-        let order: Vec<String> = sort.key.columns().iter().map(|c| format!("{c} {dir}")).collect();
+        let order: Vec<String> =
+            sort.key.columns().iter().map(|c| c.replace("{dir}", dir)).collect();
         let sql_text = format!(
             "{SELECT_LEAD} WHERE {where_sql} ORDER BY {}, l.seq {dir} LIMIT ? OFFSET ?",
             order.join(", ")
@@ -384,26 +394,32 @@ fn where_clause(org_id: i64, f: &LeadFilter) -> (String, Vec<Value>) {
         args.push(Value::Text(t.clone()));
     }
     if let Some(q) = f.search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        // LIKE through the trigram index; `%` and `_` in the text become single-character
-        // wildcards there, and the instr() check keeps the match exact.
-        let pattern: String =
-            q.chars().map(|c| if c == '%' || c == '_' { '_' } else { c }).collect();
+        // LIKE through the trigram index, both sides lowercased; `%` and `_` in the text are
+        // single-character wildcards there, so an exact instr() check follows.
+        let (pattern, exact) = search::search_terms(q);
         parts.push("l.seq IN (SELECT rowid FROM leads_fts WHERE haystack LIKE ?)".into());
-        args.push(Value::Text(format!("%{pattern}%")));
-        if pattern != q {
-            parts.push(
-                "instr(lower(coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '') || ' ' || \
-                 coalesce(l.email, '') || ' ' || coalesce(l.phone, l.phone_raw, '') || ' ' || \
-                 coalesce(l.company, '')), lower(?)) > 0"
-                    .into(),
-            );
-            args.push(Value::Text(q.to_string()));
+        args.push(Value::Text(pattern));
+        if let Some(exact) = exact {
+            parts.push("instr(l.haystack, ?) > 0".into());
+            args.push(Value::Text(exact));
         }
     }
     (parts.join(" AND "), args)
 }
 
 impl Tx<'_> {
+    /// Remembers a further request id merged into a lead (so its retries are duplicates).
+    pub fn add_request_id(&self, org_id: i64, seq: i64, request_id: &str, now: &str) -> Result<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT OR IGNORE INTO lead_request_ids (org_id, request_id, lead_seq, received_at) \
+                 VALUES (?1, ?2, ?3, ?4)",
+            )
+            .and_then(|mut st| st.execute(params![org_id, request_id, seq, now]))
+            .map_err(sql)?;
+        Ok(())
+    }
+
     /// Inserts a new lead; returns its row number. `id` and `now` are decided by the caller.
     pub fn insert_lead(&self, org_id: i64, id: &str, now: &str, lead: &NewLead) -> Result<i64> {
         let mut st = self
@@ -412,10 +428,18 @@ impl Tx<'_> {
                 "INSERT INTO leads (id, org_id, created_at, updated_at, status, first_name, \
                  last_name, email, email_norm, phone, phone_raw, company, service, message, \
                  source, utm_source, utm_medium, utm_campaign, last_contacted_at, owner, \
-                 request_id, ip_hash, user_agent_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
-                 ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                 request_id, ip_hash, user_agent_hash, haystack) VALUES (?1, ?2, ?3, ?4, ?5, ?6, \
+                 ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, \
+                 ?24)",
             )
             .map_err(sql)?;
+        let hay = search::haystack([
+            lead.first_name.as_deref(),
+            lead.last_name.as_deref(),
+            lead.email.as_deref(),
+            lead.phone.as_deref().or(lead.phone_raw.as_deref()),
+            lead.company.as_deref(),
+        ]);
         st.execute(params![
             id,
             org_id,
@@ -440,10 +464,11 @@ impl Tx<'_> {
             lead.request_id,
             lead.ip_hash,
             lead.user_agent_hash,
+            hay,
         ])
         .map_err(sql)?;
         let seq = self.conn().last_insert_rowid();
-        self.index_lead(seq)?;
+        self.index_lead(seq, &hay)?;
         Ok(seq)
     }
 
@@ -461,7 +486,7 @@ impl Tx<'_> {
         let mut args: Vec<Value> = cols.iter().map(|(_, v)| Value::Text(v.clone())).collect();
         args.push(Value::Text(now.to_string()));
         args.push(Value::Integer(seq));
-        let reindex = cols.iter().any(|(c, _)| super::search::SEARCHED.contains(c));
+        let reindex = cols.iter().any(|(c, _)| search::SEARCHED.contains(c));
         if reindex {
             self.unindex_lead(seq)?;
         }
@@ -470,7 +495,7 @@ impl Tx<'_> {
             .and_then(|mut st| st.execute(params_from_iter(args)))
             .map_err(sql)?;
         if reindex {
-            self.index_lead(seq)?;
+            self.reindex_lead(seq)?;
         }
         Ok(())
     }

@@ -92,9 +92,25 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(e, path))?;
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
-        store.configure(opts).map_err(|e| e.context(format!("cannot open {}", path.display())))?;
-        store.migrate().map_err(|e| e.context(format!("cannot open {}", path.display())))?;
-        Ok(store)
+        // Switching a new file to WAL and migrating it need locks that SQLite's busy handler
+        // does not always wait for (it returns BUSY at once to avoid deadlocks), so the whole
+        // sequence is retried until the busy timeout is spent.
+        let started = std::time::Instant::now();
+        let mut pause = Duration::from_millis(5);
+        loop {
+            let attempt = store.configure(opts).and_then(|()| store.migrate());
+            match attempt {
+                Err(e) if e.is_busy() && started.elapsed() < opts.busy_timeout => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(100));
+                }
+                other => {
+                    return other
+                        .map(|()| store)
+                        .map_err(|e| e.context(format!("cannot open {}", path.display())));
+                }
+            }
+        }
     }
 
     /// An in-memory database with the full schema (used by `--dry-run` without a database).
@@ -224,13 +240,14 @@ fn map_open_error(e: rusqlite::Error, path: &Path) -> Error {
     }
 }
 
+pub(crate) const BUSY_MESSAGE: &str = "the database stayed busy: another leadctl is writing";
+
 /// Maps a SQLite error to a leadctl error without leaking SQL text.
 pub(crate) fn sql(e: rusqlite::Error) -> Error {
     use rusqlite::ffi::ErrorCode;
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
-            Error::failure("the database stayed busy: another leadctl is writing")
-                .with_hint("try again, or raise busy_timeout_ms")
+            Error::failure(BUSY_MESSAGE).with_hint("try again, or raise busy_timeout_ms")
         }
         Some(ErrorCode::DiskFull) => Error::failure("the disk is full; nothing was written")
             .with_hint("free some space and run the command again"),

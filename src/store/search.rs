@@ -1,8 +1,9 @@
-//! The search index (`leads_fts`, FTS5 trigram over the `leads_search` view), kept in step with
-//! `leads` here rather than by triggers (see migration 0001 for why). The indexed text always
-//! comes from the view, the one definition of a lead's haystack, through a scalar subquery in a
-//! single-row `VALUES` insert: that form opens no statement journal, so FTS5 keeps buffering
-//! terms in memory until the transaction commits.
+//! The search index: `leads.haystack` (names, email, phone and company, lowercased) indexed by
+//! `leads_fts` (FTS5 trigram, external content). Kept in step here rather than by triggers (see
+//! migration 0001 for why), always with single-row `VALUES` inserts: that form opens no
+//! statement journal, so FTS5 keeps buffering terms in memory until the transaction commits.
+
+use rusqlite::params;
 
 use super::{Tx, sql};
 use crate::error::Result;
@@ -11,28 +12,90 @@ use crate::error::Result;
 pub const SEARCHED: &[&str] =
     &["first_name", "last_name", "email", "phone", "phone_raw", "company"];
 
+/// What search matches for a lead: the present parts joined by spaces, lowercased (Unicode).
+pub fn haystack(parts: [Option<&str>; 5]) -> String {
+    let mut s = String::with_capacity(96);
+    for p in parts.into_iter().flatten().filter(|p| !p.is_empty()) {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        for c in p.chars() {
+            s.extend(c.to_lowercase());
+        }
+    }
+    s
+}
+
+/// The LIKE pattern and, when the text holds LIKE's wildcards, the exact text to check too.
+pub fn search_terms(text: &str) -> (String, Option<String>) {
+    let q = haystack([Some(text.trim()), None, None, None, None]);
+    let pattern: String = q.chars().map(|c| if c == '%' || c == '_' { '_' } else { c }).collect();
+    let exact = q.contains(['%', '_']).then(|| q.clone());
+    (format!("%{pattern}%"), exact)
+}
+
 impl Tx<'_> {
-    /// Adds a lead's current haystack to the index.
-    pub fn index_lead(&self, seq: i64) -> Result<()> {
+    /// Adds a lead's haystack to the index.
+    pub fn index_lead(&self, seq: i64, haystack: &str) -> Result<()> {
+        self.conn()
+            .prepare_cached("INSERT INTO leads_fts (rowid, haystack) VALUES (?1, ?2)")
+            .and_then(|mut st| st.execute(params![seq, haystack]))
+            .map_err(sql)?;
+        Ok(())
+    }
+
+    /// Removes a lead's stored haystack from the index (before changing or deleting the lead).
+    pub fn unindex_lead(&self, seq: i64) -> Result<()> {
         self.conn()
             .prepare_cached(
-                "INSERT INTO leads_fts (rowid, haystack) \
-                 VALUES (?1, (SELECT haystack FROM leads_search WHERE seq = ?1))",
+                "INSERT INTO leads_fts (leads_fts, rowid, haystack) \
+                 VALUES ('delete', ?1, (SELECT haystack FROM leads WHERE seq = ?1))",
             )
             .and_then(|mut st| st.execute([seq]))
             .map_err(sql)?;
         Ok(())
     }
 
-    /// Removes a lead's current haystack from the index (call before changing or deleting it).
-    pub fn unindex_lead(&self, seq: i64) -> Result<()> {
-        self.conn()
+    /// Recomputes a lead's haystack from its stored fields, stores it and indexes it.
+    pub fn reindex_lead(&self, seq: i64) -> Result<()> {
+        let hay: String = self
+            .conn()
             .prepare_cached(
-                "INSERT INTO leads_fts (leads_fts, rowid, haystack) \
-                 VALUES ('delete', ?1, (SELECT haystack FROM leads_search WHERE seq = ?1))",
+                "SELECT first_name, last_name, email, coalesce(phone, phone_raw), company \
+                 FROM leads WHERE seq = ?1",
             )
-            .and_then(|mut st| st.execute([seq]))
+            .and_then(|mut st| {
+                st.query_row([seq], |r| {
+                    let v: [Option<String>; 5] =
+                        [r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?];
+                    Ok(haystack(v.each_ref().map(|o| o.as_deref())))
+                })
+            })
             .map_err(sql)?;
-        Ok(())
+        self.conn()
+            .prepare_cached("UPDATE leads SET haystack = ?2 WHERE seq = ?1")
+            .and_then(|mut st| st.execute(params![seq, hay]))
+            .map_err(sql)?;
+        self.index_lead(seq, &hay)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn haystack_is_lowercased_and_joined() {
+        assert_eq!(
+            haystack([Some("Élodie"), None, Some("E@X.io"), Some("+33"), Some("ÄRGER GmbH")]),
+            "élodie e@x.io +33 ärger gmbh"
+        );
+    }
+
+    #[test]
+    fn wildcards_get_an_exact_check() {
+        assert_eq!(search_terms(" Ann "), ("%ann%".into(), None));
+        assert_eq!(search_terms("a_n"), ("%a_n%".into(), Some("a_n".into())));
+        assert_eq!(search_terms("50%"), ("%50_%".into(), Some("50%".into())));
     }
 }

@@ -100,7 +100,6 @@ fn four_concurrent_ingests_into_one_database() {
 /// database that does not exist yet, processes started together sometimes fail at once
 /// (intermittent: about one round in 30-60 here; the next test reproduces it every time).
 #[test]
-#[ignore = "BUG: concurrent first use of a new database can fail immediately with 'the database stayed busy' (exit 1)"]
 fn four_concurrent_ingests_into_a_new_database() {
     let env = TestEnv::new();
     let (paths, distinct) = files(&env);
@@ -116,7 +115,6 @@ fn four_concurrent_ingests_into_a_new_database() {
 /// The same failure, made deterministic: another connection holds the write lock of a new,
 /// empty database file (as a leadctl that is creating it does) for a short while.
 #[test]
-#[ignore = "BUG: opening a new database while another connection holds its write lock fails at once instead of waiting busy_timeout_ms"]
 fn opening_a_new_database_waits_for_a_writer_instead_of_failing() {
     let env = TestEnv::new();
     let db = env.path("new.db");

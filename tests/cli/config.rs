@@ -237,7 +237,6 @@ fn config_init_writes_a_private_file_and_never_overwrites_it() {
 /// README: "`leadctl config init` writes an example with every key" and the file must then be
 /// usable.
 #[test]
-#[ignore = "BUG: config init writes an invalid TOML file (a `[]` section for from_email/admin_email); every later command then exits 2"]
 fn config_init_writes_a_file_that_config_show_accepts() {
     let env = TestEnv::new();
     let path = env.path("init.toml");

@@ -302,7 +302,6 @@ fn dry_run_without_a_database_creates_no_file() {
 /// nothing (safe retries)". A request id that was merged into a lead which already had a
 /// request id is not remembered, so retrying that request merges again.
 #[test]
-#[ignore = "BUG: retrying a request whose request_id was merged into an existing lead is reported as merged, not duplicate"]
 fn a_retried_merge_request_is_a_duplicate() {
     let env = TestEnv::new();
     env.ok(&["ingest", "--email", "ann@example.com", "--request-id", "req-1"]);

@@ -584,7 +584,6 @@ fn small_batch_sizes_still_ingest_everything() {
 
 /// README: "committed every `--batch-size` leads ..., each commit with its own audit entry".
 #[test]
-#[ignore = "BUG: --batch-size is only checked every 512 records; 5 leads with --batch-size 2 make one commit plus an empty audit entry"]
 fn batch_size_commits_every_n_leads_with_one_audit_entry_each() {
     let env = TestEnv::new();
     let text = ndjson_lines(5, |i| json!({"email": format!("b{i}@example.com")}));
@@ -606,7 +605,6 @@ fn batch_size_commits_every_n_leads_with_one_audit_entry_each() {
 
 /// A producer that writes the first NDJSON line in two pieces must not change the format.
 #[test]
-#[ignore = "BUG: stdin format detection looks only at the first read; a partial first NDJSON line is taken for JSON and the rest is rejected"]
 fn stdin_detection_does_not_depend_on_how_the_input_is_chunked() {
     use std::io::Write;
     use std::process::Stdio;

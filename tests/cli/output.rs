@@ -205,7 +205,6 @@ fn list_csv_round_trips_into_a_new_database() {
 /// README: "`ingest` reads these cells back to the original values". A value that itself starts
 /// with an apostrophe before a formula character is exported unchanged and read back without it.
 #[test]
-#[ignore = "BUG: a value starting with ' then = + - @ (e.g. last name \"'=x\") loses its apostrophe in a CSV export/ingest round trip"]
 fn values_starting_with_an_apostrophe_survive_the_round_trip() {
     let src = TestEnv::new();
     src.ingest_file(
@@ -368,13 +367,12 @@ fn no_command_prints_usage_and_exits_2() {
     let env = TestEnv::new();
     let r = env.run(&[]);
     assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.contains("Usage"), "{}", r.stderr);
+    assert!(r.stderr.starts_with("error:"), "{}", r.stderr);
     assert!(!env.db().exists());
 }
 
 /// README: "Errors are one line on stderr, `error: ...`"; a missing subcommand is a usage error.
 #[test]
-#[ignore = "BUG: `leadctl` and `leadctl config` without a subcommand print the whole help to stderr (exit 2) with no `error:` line"]
 fn a_missing_subcommand_is_an_error_line() {
     let env = TestEnv::new();
     for args in [&[][..], &["config"][..]] {

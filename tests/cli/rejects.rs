@@ -407,7 +407,6 @@ fn rejects_file_for_json_is_ndjson_with_a_rejected_key() {
 /// README: rejected records are written "as NDJSON with a `_rejected` key, ready to fix and
 /// ingest again", i.e. with the record's own fields.
 #[test]
-#[ignore = "BUG (uncommitted src/ingest/input.rs change): NDJSON rejects lines of records rejected by validation lack the original fields"]
 fn rejects_ndjson_keeps_the_original_fields_and_can_be_fixed_and_reingested() {
     let env = TestEnv::new();
     let rejects = env.p("rejected.ndjson");
@@ -484,7 +483,6 @@ fn more_than_twenty_rejections_are_all_in_the_rejects_file_and_the_json_summary(
 
 /// README: --rejects writes "CSV with the original columns for CSV input".
 #[test]
-#[ignore = "BUG: when the first rejected CSV row is not valid UTF-8, the rejects file header lacks the original columns"]
 fn rejects_csv_header_has_the_original_columns_even_after_a_utf8_error() {
     let env = TestEnv::new();
     let path = env.path("u.csv");
