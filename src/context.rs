@@ -17,13 +17,15 @@ pub struct Ctx {
     pub out: Output,
     /// `-v` count.
     pub verbose: u8,
+    /// Open the store memory-mapped (read-mostly commands set this before `store()`).
+    pub mmap: bool,
     store: Option<Store>,
 }
 
 impl Ctx {
     /// A context from resolved settings and global flags.
     pub fn new(settings: Settings, out: Output, global: &GlobalArgs) -> Ctx {
-        Ctx { settings, out, verbose: global.verbose, store: None }
+        Ctx { settings, out, verbose: global.verbose, mmap: false, store: None }
     }
 
     /// The organisation slug in effect.
@@ -46,7 +48,7 @@ impl Ctx {
         let busy = self.settings.get_u64("busy_timeout_ms")?.unwrap_or(5000);
         let synchronous: Synchronous =
             self.settings.get("synchronous").unwrap_or("full").parse()?;
-        Ok(StoreOptions { busy_timeout: Duration::from_millis(busy), synchronous })
+        Ok(StoreOptions { busy_timeout: Duration::from_millis(busy), synchronous, mmap: self.mmap })
     }
 
     /// The store, opened (and created, and migrated) on first use.

@@ -34,6 +34,7 @@ pub fn cmd_show(ctx: &mut Ctx, args: &ShowArgs) -> Result<()> {
     let org = ctx.org().to_string();
     let format = ctx.out.format.unwrap_or(Format::Table);
     let out_cfg = ctx.out.clone();
+    ctx.mmap = true;
     let r = ctx.store()?.reader();
     let org_id = r.require_org(&org)?;
     let seq = match r.resolve_lead(org_id, key)? {

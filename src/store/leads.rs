@@ -324,7 +324,10 @@ impl Reader<'_> {
         limit: Option<u64>,
         offset: u64,
     ) -> Result<Vec<Lead>> {
-        let (where_sql, mut args) = where_clause(org_id, filter);
+        let Some(tag_ids) = self.tag_ids(org_id, &filter.tags)? else {
+            return Ok(Vec::new());
+        };
+        let (where_sql, mut args) = where_clause(org_id, filter, &tag_ids);
         let dir = if sort.descending { "DESC" } else { "ASC" };
         let order: Vec<String> =
             sort.key.columns().iter().map(|c| c.replace("{dir}", dir)).collect();
@@ -352,7 +355,33 @@ impl Reader<'_> {
 
     /// How many leads match `filter`.
     pub fn count_leads(&self, org_id: i64, filter: &LeadFilter) -> Result<u64> {
-        let (where_sql, args) = where_clause(org_id, filter);
+        let f = filter;
+        let only_status = f.search.is_none()
+            && f.tags.is_empty()
+            && f.source.is_none()
+            && f.owner.is_none()
+            && f.since.is_none()
+            && f.until.is_none();
+        if only_status {
+            return self.counted_leads(org_id, &f.statuses);
+        }
+        let Some(tag_ids) = self.tag_ids(org_id, &f.tags)? else {
+            return Ok(0);
+        };
+        if f.tags.len() == 1 && (LeadFilter { tags: Vec::new(), ..f.clone() }).is_empty() {
+            return Ok(self.tag(org_id, &f.tags[0])?.map_or(0, |(_, n)| n));
+        }
+        // A search alone, in an organisation that holds every lead of the database (the usual
+        // single-organisation case): count in the search index, without visiting each lead.
+        let search_only = (LeadFilter { search: None, ..f.clone() }).is_empty();
+        if let (true, Some(q)) = (search_only, f.search.as_deref()) {
+            if let search::SearchPlan::Match(phrase) = search::search_plan(q) {
+                if self.org_has_all_leads(org_id)? {
+                    return self.count_matches(&phrase);
+                }
+            }
+        }
+        let (where_sql, args) = where_clause(org_id, filter, &tag_ids);
         let sql_text = format!("SELECT count(*) FROM leads l WHERE {where_sql}");
         let mut st = self.conn.prepare(&sql_text).map_err(sql)?;
         let n: i64 = st.query_row(params_from_iter(args), |r| r.get(0)).map_err(sql)?;
@@ -360,8 +389,45 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// The named tags as SQL filters; `None` when one does not exist (so nothing can match).
+    /// A common tag (5% of the organisation's leads or more) is checked per lead with a
+    /// primary-key probe, so a page sorted by date stops after a few hundred leads; a rarer
+    /// tag is read as a list of its leads.
+    fn tag_ids(&self, org_id: i64, names: &[String]) -> Result<Option<Vec<TagFilter>>> {
+        let mut ids = Vec::with_capacity(names.len());
+        let total = if names.is_empty() { 0 } else { self.counted_leads(org_id, &[])? };
+        for n in names {
+            match self.tag(org_id, n)? {
+                Some((id, count)) => ids.push(TagFilter { id, common: count * 20 >= total }),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(ids))
+    }
+}
+
+impl LeadFilter {
+    /// True when no filter is set.
+    pub fn is_empty(&self) -> bool {
+        self.search.is_none()
+            && self.statuses.is_empty()
+            && self.tags.is_empty()
+            && self.source.is_none()
+            && self.owner.is_none()
+            && self.since.is_none()
+            && self.until.is_none()
+    }
+}
+
+/// A tag filter and how to apply it.
+struct TagFilter {
+    id: i64,
+    common: bool,
+}
+
 /// Builds the WHERE clause for a filter; every value is a bound parameter.
-fn where_clause(org_id: i64, f: &LeadFilter) -> (String, Vec<Value>) {
+fn where_clause(org_id: i64, f: &LeadFilter, tags: &[TagFilter]) -> (String, Vec<Value>) {
     let mut parts = vec!["l.org_id = ?".to_string()];
     let mut args = vec![Value::Integer(org_id)];
     if !f.statuses.is_empty() {
@@ -385,23 +451,24 @@ fn where_clause(org_id: i64, f: &LeadFilter) -> (String, Vec<Value>) {
         parts.push("l.created_at < ?".into());
         args.push(Value::Text(u.clone()));
     }
-    for t in &f.tags {
-        parts.push(
-            "l.seq IN (SELECT lt.lead_seq FROM lead_tags lt JOIN tags t ON t.id = lt.tag_id \
-             WHERE t.org_id = l.org_id AND t.name = ?)"
-                .into(),
-        );
-        args.push(Value::Text(t.clone()));
+    for t in tags {
+        parts.push(if t.common {
+            "EXISTS (SELECT 1 FROM lead_tags WHERE tag_id = ? AND lead_seq = l.seq)".into()
+        } else {
+            "l.seq IN (SELECT lead_seq FROM lead_tags WHERE tag_id = ?)".into()
+        });
+        args.push(Value::Integer(t.id));
     }
     if let Some(q) = f.search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        // LIKE through the trigram index, both sides lowercased; `%` and `_` in the text are
-        // single-character wildcards there, so an exact instr() check follows.
-        let (pattern, exact) = search::search_terms(q);
-        parts.push("l.seq IN (SELECT rowid FROM leads_fts WHERE haystack LIKE ?)".into());
-        args.push(Value::Text(pattern));
-        if let Some(exact) = exact {
-            parts.push("instr(l.haystack, ?) > 0".into());
-            args.push(Value::Text(exact));
+        match search::search_plan(q) {
+            search::SearchPlan::Match(phrase) => {
+                parts.push("l.seq IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)".into());
+                args.push(Value::Text(phrase));
+            }
+            search::SearchPlan::Scan(text) => {
+                parts.push("instr(l.haystack, ?) > 0".into());
+                args.push(Value::Text(text));
+            }
         }
     }
     (parts.join(" AND "), args)
@@ -469,6 +536,7 @@ impl Tx<'_> {
         .map_err(sql)?;
         let seq = self.conn().last_insert_rowid();
         self.index_lead(seq, &hay)?;
+        self.count_lead(org_id, lead.status.unwrap_or(Status::New), 1);
         Ok(seq)
     }
 

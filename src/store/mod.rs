@@ -14,6 +14,7 @@
 pub mod audit;
 pub mod bulk;
 pub mod consents;
+pub mod counts;
 pub mod leads;
 pub mod migrations;
 pub mod orgs;
@@ -38,11 +39,18 @@ pub struct StoreOptions {
     pub busy_timeout: Duration,
     /// `FULL` or `NORMAL`.
     pub synchronous: Synchronous,
+    /// Memory-map the file for reading (for read-mostly commands such as `list`): random reads
+    /// of a database larger than the page cache become memory accesses instead of syscalls.
+    pub mmap: bool,
 }
 
 impl Default for StoreOptions {
     fn default() -> Self {
-        StoreOptions { busy_timeout: Duration::from_secs(5), synchronous: Synchronous::Full }
+        StoreOptions {
+            busy_timeout: Duration::from_secs(5),
+            synchronous: Synchronous::Full,
+            mmap: false,
+        }
     }
 }
 
@@ -83,6 +91,8 @@ pub struct Tx<'a> {
     tx: Transaction<'a>,
     /// Tag ids looked up or created in this transaction, by (org, name).
     tag_ids: std::cell::RefCell<std::collections::HashMap<(i64, String), i64>>,
+    /// Changes to `lead_counts` and `tags.lead_count`, written at commit (see counts.rs).
+    counts: std::cell::RefCell<counts::Deltas>,
 }
 
 impl Store {
@@ -147,6 +157,9 @@ impl Store {
                  PRAGMA cache_size = -{CACHE_KIB}; PRAGMA threads = 2;"
             ))
             .map_err(sql)?;
+        if opts.mmap {
+            self.conn.execute_batch("PRAGMA mmap_size = 4294967296;").map_err(sql)?;
+        }
         Ok(())
     }
 
@@ -163,7 +176,7 @@ impl Store {
     pub fn begin_write(&mut self) -> Result<Tx<'_>> {
         let tx =
             self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
-        Ok(Tx { tx, tag_ids: Default::default() })
+        Ok(Tx { tx, tag_ids: Default::default(), counts: Default::default() })
     }
 }
 
@@ -172,8 +185,9 @@ impl Tx<'_> {
     pub fn reader(&self) -> Reader<'_> {
         Reader { conn: &self.tx }
     }
-    /// Commits; the data is durable once this returns.
+    /// Commits (after writing the accumulated counters); durable once this returns.
     pub fn commit(self) -> Result<()> {
+        self.flush_counts()?;
         self.tx.commit().map_err(sql)
     }
     /// Rolls back explicitly (dropping does the same).

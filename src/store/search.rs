@@ -5,7 +5,7 @@
 
 use rusqlite::params;
 
-use super::{Tx, sql};
+use super::{Reader, Tx, sql};
 use crate::error::Result;
 
 /// Columns whose change must re-index a lead.
@@ -26,12 +26,35 @@ pub fn haystack(parts: [Option<&str>; 5]) -> String {
     s
 }
 
-/// The LIKE pattern and, when the text holds LIKE's wildcards, the exact text to check too.
-pub fn search_terms(text: &str) -> (String, Option<String>) {
-    let q = haystack([Some(text.trim()), None, None, None, None]);
-    let pattern: String = q.chars().map(|c| if c == '%' || c == '_' { '_' } else { c }).collect();
-    let exact = q.contains(['%', '_']).then(|| q.clone());
-    (format!("%{pattern}%"), exact)
+/// How to look for a search text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SearchPlan {
+    /// An FTS5 phrase query (3 characters or more: every trigram of the text, in a row).
+    Match(String),
+    /// Too short for trigrams: a substring check of each haystack.
+    Scan(String),
+}
+
+/// Plans a search: lowercased, whitespace collapsed (as names are stored), FTS5-quoted.
+pub fn search_plan(text: &str) -> SearchPlan {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let q = haystack([Some(&collapsed), None, None, None, None]);
+    if q.chars().count() >= 3 {
+        SearchPlan::Match(format!("\"{}\"", q.replace('"', "\"\"")))
+    } else {
+        SearchPlan::Scan(q)
+    }
+}
+
+impl Reader<'_> {
+    /// How many leads, in all organisations, match an FTS5 phrase.
+    pub fn count_matches(&self, phrase: &str) -> Result<u64> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH ?1")
+            .and_then(|mut st| st.query_row([phrase], |r| r.get::<_, i64>(0)))
+            .map(|n| n as u64)
+            .map_err(sql)
+    }
 }
 
 impl Tx<'_> {
@@ -93,9 +116,9 @@ mod tests {
     }
 
     #[test]
-    fn wildcards_get_an_exact_check() {
-        assert_eq!(search_terms(" Ann "), ("%ann%".into(), None));
-        assert_eq!(search_terms("a_n"), ("%a_n%".into(), Some("a_n".into())));
-        assert_eq!(search_terms("50%"), ("%50_%".into(), Some("50%".into())));
+    fn searches_are_quoted_phrases_or_short_scans() {
+        assert_eq!(search_plan(" Ann  LEE "), SearchPlan::Match("\"ann lee\"".into()));
+        assert_eq!(search_plan("a\"b"), SearchPlan::Match("\"a\"\"b\"".into()));
+        assert_eq!(search_plan("a_"), SearchPlan::Scan("a_".into()));
     }
 }

@@ -8,6 +8,19 @@ use super::{Reader, Tx, sql};
 use crate::error::Result;
 
 impl Reader<'_> {
+    /// The id and lead count of a tag, if it exists in the organisation.
+    pub fn tag(&self, org_id: i64, name: &str) -> Result<Option<(i64, u64)>> {
+        self.conn
+            .prepare_cached("SELECT id, lead_count FROM tags WHERE org_id = ?1 AND name = ?2")
+            .and_then(|mut st| {
+                st.query_row(params![org_id, name], |r| {
+                    Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64))
+                })
+                .optional()
+            })
+            .map_err(sql)
+    }
+
     /// Sorted tag names of one lead.
     pub fn tags_of(&self, seq: i64) -> Result<Vec<String>> {
         let mut st = self
@@ -48,13 +61,15 @@ impl Tx<'_> {
         let mut added = 0;
         for name in names {
             let tag_id = self.tag_id(org_id, name)?;
-            added += self
+            let n = self
                 .conn()
                 .prepare_cached(
                     "INSERT OR IGNORE INTO lead_tags (tag_id, lead_seq) VALUES (?1, ?2)",
                 )
                 .and_then(|mut st| st.execute(params![tag_id, seq]))
                 .map_err(sql)?;
+            self.count_tag(tag_id, n as i64);
+            added += n;
         }
         Ok(added)
     }

@@ -138,3 +138,64 @@ fn the_audit_log_is_append_only() {
         env.sql().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap();
     assert_eq!(more, n + 1);
 }
+
+/// The counters that give `list` its totals, and the search index, must match the leads
+/// exactly after batched and bulk loads, merges that change searched fields, and two orgs.
+#[test]
+fn counters_and_search_index_stay_exact() {
+    let env = TestEnv::new();
+    let mut a = String::new();
+    for i in 0..300 {
+        let status = ["new", "invited", "lost"][i % 3];
+        let tags = if i % 2 == 0 { "[\"vip\"]" } else { "[\"vip\", \"b\"]" };
+        a.push_str(&format!(
+            "{{\"email\":\"p{i}@example.com\",\"status\":\"{status}\",\"tags\":{tags}}}\n"
+        ));
+    }
+    env.ingest_file("a.ndjson", &a, &["--load-mode", "bulk"]).code(0);
+    // Merges that fill searched fields (names, phone) and add tags; a second org in batches.
+    let mut b = String::new();
+    for i in 0..100 {
+        b.push_str(&format!(
+            "{{\"email\":\"P{i}@example.com\",\"name\":\"Zoë Ångström{i}\",\"tags\":[\"b\",\"c\"]}}\n"
+        ));
+    }
+    env.ingest_file("b.ndjson", &b, &["--batch-size", "7"]).code(0);
+    env.ingest_file("c.ndjson", &a, &["--org", "other", "--load-mode", "batched"]).code(0);
+
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let mismatched: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM (SELECT org_id, status, count(*) AS n FROM leads \
+             GROUP BY org_id, status) c FULL JOIN lead_counts k USING (org_id, status) \
+             WHERE c.n IS NOT k.n",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(mismatched, 0, "lead_counts differ from count(*)");
+    let bad_tags: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM tags t WHERE t.lead_count != \
+             (SELECT count(*) FROM lead_tags lt WHERE lt.tag_id = t.id)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(bad_tags, 0, "tags.lead_count differs from lead_tags");
+    conn.execute("INSERT INTO leads_fts (leads_fts) VALUES ('integrity-check')", [])
+        .expect("the search index matches the leads");
+
+    // And the totals list reports come from those counters.
+    let total = |args: &[&str]| {
+        let mut v = vec!["list", "--format", "json"];
+        v.extend_from_slice(args);
+        env.ok(&v).json()["total"].as_u64().unwrap()
+    };
+    assert_eq!(total(&[]), 300);
+    assert_eq!(total(&["--status", "lost"]), 100);
+    assert_eq!(total(&["--tag", "c"]), 100);
+    assert_eq!(total(&["--tag", "vip", "--org", "other"]), 300);
+    assert_eq!(total(&["-q", "ångström1"]), 11);
+    assert_eq!(total(&["-q", "ZOË"]), 100);
+}
