@@ -200,6 +200,7 @@ fn write_items(
     opts: &IngestOptions,
     reporter: &mut dyn Reporter,
 ) -> Result<Summary> {
+    let started = std::time::Instant::now();
     let single_tx = opts.strict || opts.dry_run || opts.bulk;
     let run_id = crate::model::new_id();
     let mut summary = Summary { dry_run: opts.dry_run, ..Summary::default() };
@@ -228,9 +229,15 @@ fn write_items(
     }
     let keep = !(opts.dry_run || (opts.strict && batch.rejected > 0));
     reporter.finishing();
+    tracing::info!(
+        records = summary.total + batch.total,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "records written"
+    );
     if keep {
         if let Some(s) = suspended {
             tx.restore_indexes(s)?;
+            tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "indexes rebuilt");
         }
         // The last entry, unless the previous commit already covered every record.
         if batch.total > 0 || batch_no == 0 {
@@ -238,6 +245,7 @@ fn write_items(
             audit_batch(&tx, org_id, &run_id, batch_no, &batch, format, opts, &now, true)?;
         }
         tx.commit()?;
+        tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "committed");
         summary.committed = true;
     } else {
         tx.rollback()?;

@@ -30,7 +30,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Page cache per connection, in KiB.
-pub(crate) const CACHE_KIB: u32 = 32 * 1024;
+pub(crate) const CACHE_KIB: u32 = 16 * 1024;
 
 /// How to open the store.
 #[derive(Debug, Clone)]
