@@ -63,9 +63,26 @@ pub fn normalize_email(raw: &str) -> Result<(String, String), String> {
 /// Normalises a phone to E.164. `Err` carries the reason it could not be parsed.
 pub fn normalize_phone(raw: &str, region: Region) -> Result<String, String> {
     let p = raw.trim();
-    let n =
-        phonenumber::parse(Some(region), p).map_err(|_| format!("'{p}' is not a phone number"))?;
-    let e164 = n.format().mode(phonenumber::Mode::E164).to_string();
+    // "+44 (0)20 ..." : the (0) is a trunk prefix that is not dialled from abroad.
+    let cleaned = p.replace("(0)", "");
+    let n = phonenumber::parse(Some(region), &cleaned)
+        .map_err(|_| format!("'{p}' is not a phone number"))?;
+    let mut e164 = n.format().mode(phonenumber::Mode::E164).to_string();
+    // The crate strips what it takes for a national prefix even from numbers written in
+    // international format (+55 11 9..., +33 1 ...; rust-phonenumber issues #68, #76), losing
+    // digits. A number written with + is already international: keep every digit typed (up
+    // to an extension), as long as the country code agrees.
+    if cleaned.trim_start().starts_with('+') {
+        let digits: String = cleaned
+            .chars()
+            .take_while(|c| !c.is_alphabetic())
+            .filter(char::is_ascii_digit)
+            .collect();
+        let typed = format!("+{digits}");
+        if typed != e164 && typed.starts_with(&format!("+{}", n.code().value())) {
+            e164 = typed;
+        }
+    }
     // A "possible" number: a known country code and a length E.164 allows. Unassigned ranges
     // are kept (losing a lead is worse than an odd number).
     let digits = e164.len().saturating_sub(1);
@@ -289,6 +306,20 @@ mod tests {
         );
         assert!(normalize_phone("call me", us()).is_err());
         assert!(normalize_phone("12", us()).is_err());
+    }
+
+    #[test]
+    fn international_numbers_keep_every_digit() {
+        for (input, want) in [
+            ("+55 11 91234-5678", "+5511912345678"),
+            ("+55 (11) 2345-6789", "+551123456789"),
+            ("+33 1 23 45 67 89", "+33123456789"),
+            ("+44 (0)20 7946 0958", "+442079460958"),
+            ("+7 800 555 35 35", "+78005553535"),
+            ("+1 555 123 4567 ext. 89", "+15551234567"),
+        ] {
+            assert_eq!(normalize_phone(input, us()).unwrap(), want, "{input}");
+        }
     }
 
     #[test]

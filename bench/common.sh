@@ -1,0 +1,80 @@
+# Shared by bench/ingest.sh and bench/list.sh (sourced, not run). Sets BENCH_DIR, ROOT,
+# DATA_DIR, BIN and defines helpers. The caller has `set -euo pipefail` and has cd'ed to ROOT.
+
+BENCH_DIR="$ROOT/bench"
+DATA_DIR="$BENCH_DIR/data"
+mkdir -p "$DATA_DIR"
+
+log() { printf '%s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Installs a Debian package when its command is missing (apt-get needs root).
+need_pkg() { # need_pkg COMMAND PACKAGE
+    command -v "$1" >/dev/null 2>&1 && return 0
+    log "installing $2 (for $1) with apt-get ..."
+    if [ "$(id -u)" != 0 ]; then
+        die "$1 is missing; install the '$2' package (apt-get install -y $2)"
+    fi
+    apt-get update -qq >/dev/null || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null || return 1
+}
+
+# GNU time at /usr/bin/time (the shell keyword `time` cannot report max RSS).
+need_gnu_time() {
+    if ! /usr/bin/time -f '%e' true >/dev/null 2>&1; then
+        log "installing GNU time with apt-get ..."
+        [ "$(id -u)" = 0 ] || die "GNU time is missing; apt-get install -y time"
+        apt-get update -qq >/dev/null || true
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+    fi
+}
+
+# Builds the release binary; sets BIN.
+build_release() {
+    log "building: cargo build --release ..."
+    cargo build --release --quiet --bin leadctl
+    BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/leadctl"
+    [ -x "$BIN" ] || die "no binary at $BIN"
+}
+
+# Copies the binary into the work folder and runs the copy: a `cargo build` elsewhere during
+# a long benchmark would otherwise swap the binary under test between runs.
+snapshot_bin() { # snapshot_bin WORKDIR
+    cp "$BIN" "$1/leadctl"
+    log "  (measuring a copy of $BIN built $(date -r "$BIN" '+%Y-%m-%d %H:%M:%S'))"
+    BIN="$1/leadctl"
+}
+
+# Warn about settings that would change what is measured.
+warn_env() {
+    local v
+    for v in $(compgen -e | grep '^LEADCTL_' || true); do
+        log "warning: $v=${!v} is set and applies to the measured runs"
+    done
+}
+
+# Generates (once) the data files for N and SEED; sets NDJSON_FILE and CSV_FILE. The cache key
+# includes a hash of gen_leads.py, so editing the generator makes new files.
+gen_data() { # gen_data N SEED [FORMATS], FORMATS "ndjson csv" (default) or one of them
+    local n=$1 seed=$2 formats=${3:-ndjson csv} hash base need=()
+    hash=$(sha1sum "$BENCH_DIR/gen_leads.py" | cut -c1-8)
+    base="$DATA_DIR/leads-n$n-s$seed-$hash"
+    NDJSON_FILE="$base.ndjson"
+    CSV_FILE="$base.csv"
+    if [[ " $formats " == *" ndjson "* && ! -s "$NDJSON_FILE" ]]; then
+        need+=(--ndjson "$NDJSON_FILE.tmp")
+    fi
+    if [[ " $formats " == *" csv "* && ! -s "$CSV_FILE" ]]; then
+        need+=(--csv "$CSV_FILE.tmp")
+    fi
+    if [ ${#need[@]} -gt 0 ]; then
+        log "generating $n leads (seed $seed) into $DATA_DIR ..."
+        local t0=$SECONDS
+        python3 "$BENCH_DIR/gen_leads.py" -n "$n" --seed "$seed" "${need[@]}"
+        if [ -f "$NDJSON_FILE.tmp" ]; then mv "$NDJSON_FILE.tmp" "$NDJSON_FILE"; fi
+        if [ -f "$CSV_FILE.tmp" ]; then mv "$CSV_FILE.tmp" "$CSV_FILE"; fi
+        log "generated in $((SECONDS - t0)) s"
+    else
+        log "reusing cached data $base.* ($formats)"
+    fi
+}
