@@ -8,6 +8,7 @@
 
 use super::FieldError;
 use crate::error::Result;
+use crate::privacy::truncate_email;
 use crate::model::{ConsentState, NewLead};
 use crate::store::Tx;
 use crate::store::leads::fillable_value;
@@ -67,10 +68,16 @@ pub fn write_lead(
             target = r.lead_by_phone(org_id, phone)?;
         }
     }
-    match target {
-        Some(seq) => merge(tx, org_id, seq, lead, now).map(Ok),
-        None => create(tx, org_id, lead, now).map(Ok),
+    let written = match target {
+        Some(seq) => merge(tx, org_id, seq, lead, now)?,
+        None => create(tx, org_id, lead, now)?,
+    };
+    if tracing::enabled!(tracing::Level::DEBUG) {
+        // Logs carry truncated emails only.
+        let email = lead.email.as_deref().map(truncate_email).unwrap_or_default();
+        tracing::debug!(id = %written.id, outcome = ?written.outcome, %email, "lead written");
     }
+    Ok(Ok(written))
 }
 
 fn create(tx: &Tx<'_>, org_id: i64, lead: &NewLead, now: &str) -> Result<Written> {
