@@ -128,6 +128,7 @@ pub fn cmd_list(ctx: &mut Ctx, args: &ListArgs) -> Result<()> {
     let format = ctx.out.format.unwrap_or(Format::Table);
     let out_cfg = ctx.out.clone();
     ctx.mmap = true;
+    ctx.out.quiet |= args.quiet;
     let store = ctx.store()?;
     let r = store.reader();
     let org_id = r.require_org(&org)?;

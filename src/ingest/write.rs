@@ -8,8 +8,8 @@
 
 use super::FieldError;
 use crate::error::Result;
-use crate::privacy::truncate_email;
 use crate::model::{ConsentState, NewLead};
+use crate::privacy::truncate_email;
 use crate::store::Tx;
 use crate::store::leads::fillable_value;
 

@@ -58,7 +58,7 @@ impl Tx<'_> {
     pub fn restore_indexes(&self, s: SuspendedIndexes) -> Result<()> {
         // SQLite's sorter sizes each in-memory run from cache_size, one per thread: a smaller
         // cache while sorting keeps peak memory flat, and runs spill to temporary files.
-        self.conn().execute_batch("PRAGMA cache_size = -8192").map_err(sql)?;
+        self.conn().execute_batch("PRAGMA cache_size = -4096").map_err(sql)?;
         for (_, create) in &s.indexes {
             self.conn().execute_batch(create).map_err(sql)?;
         }
