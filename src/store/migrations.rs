@@ -37,7 +37,13 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     if current == latest {
         return Ok(());
     }
-    check_known(conn, current)?;
+    if current > latest {
+        // Versions only grow, so this needs no lock (and takes none: the file stays untouched).
+        return check_known(conn, current);
+    }
+    // Everything else is decided under the write lock: another process may be migrating this
+    // very file, and a version read outside the transaction may be stale by the time the
+    // tables are counted (a fresh file would look like a foreign database).
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
     // Another process may have migrated while we waited for the write lock.
     let current = version(&tx)?;

@@ -314,3 +314,42 @@ pub fn template_db(
         std::fs::read(env.db()).expect("read template database")
     })
 }
+
+/// The keys of a lead in JSON output (list items, show), in order.
+pub const LEAD_KEYS: [&str; 21] = [
+    "id",
+    "org",
+    "created_at",
+    "updated_at",
+    "status",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "phone_raw",
+    "company",
+    "service",
+    "message",
+    "source",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "last_contacted_at",
+    "owner",
+    "request_id",
+    "tags",
+];
+
+/// The keys of `ingest --format json` for a file.
+pub const SUMMARY_KEYS: [&str; 10] = [
+    "total",
+    "created",
+    "merged",
+    "duplicates",
+    "rejected",
+    "warnings",
+    "dry_run",
+    "committed",
+    "rejections",
+    "rejections_truncated",
+];

@@ -100,20 +100,7 @@ fn single_lead_json_summary_has_id_and_outcome() {
     let first = env.ok(&args).json();
     assert_eq!(
         keys(&first),
-        sorted(&[
-            "total",
-            "created",
-            "merged",
-            "duplicates",
-            "rejected",
-            "warnings",
-            "dry_run",
-            "committed",
-            "rejections",
-            "rejections_truncated",
-            "id",
-            "outcome",
-        ])
+        sorted(&[&crate::common::SUMMARY_KEYS[..], &["id", "outcome"]].concat())
     );
     assert_eq!(first["outcome"], "created");
     assert_eq!(first["total"], 1);

@@ -73,34 +73,8 @@ fn unknown_leads_exit_3_and_short_prefixes_exit_2() {
 fn show_json_has_every_field_consent_and_related_lists() {
     let env = fixture();
     let doc = env.show(ANN);
-    for key in [
-        "id",
-        "org",
-        "created_at",
-        "updated_at",
-        "status",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "phone_raw",
-        "company",
-        "service",
-        "message",
-        "source",
-        "utm_source",
-        "utm_medium",
-        "utm_campaign",
-        "last_contacted_at",
-        "owner",
-        "request_id",
-        "tags",
-        "consent",
-        "notes",
-        "status_history",
-        "events",
-        "outbox_pending",
-    ] {
+    let extra = ["consent", "notes", "status_history", "events", "outbox_pending"];
+    for key in crate::common::LEAD_KEYS.iter().chain(&extra) {
         assert!(doc.get(key).is_some(), "show --format json lacks {key}: {doc}");
     }
     assert_eq!(strs(&doc["tags"]), vec!["vip"]);
