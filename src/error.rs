@@ -32,6 +32,8 @@ pub enum ErrorKind {
     Rejected,
     /// Unusable database (exit 5).
     Database,
+    /// Another writer held the database past the busy timeout (exit 1).
+    Busy,
     /// stdout was closed by the reader (`| head`): end quietly with success.
     BrokenPipe,
 }
@@ -40,7 +42,7 @@ impl ErrorKind {
     /// The process exit code for this kind.
     pub fn exit_code(self) -> u8 {
         match self {
-            ErrorKind::Failure => exit::FAILURE,
+            ErrorKind::Failure | ErrorKind::Busy => exit::FAILURE,
             ErrorKind::Usage => exit::USAGE,
             ErrorKind::NotFound => exit::NOT_FOUND,
             ErrorKind::Rejected => exit::REJECTED,
@@ -117,8 +119,7 @@ impl Error {
     }
     /// Whether this is SQLite's "busy" (another writer held the lock past the timeout).
     pub fn is_busy(&self) -> bool {
-        self.message == crate::store::BUSY_MESSAGE
-            || self.causes.iter().any(|c| c == crate::store::BUSY_MESSAGE)
+        self.kind == ErrorKind::Busy
     }
     /// The causes, outermost first.
     pub fn causes(&self) -> &[String] {

@@ -517,8 +517,8 @@ impl Reporter for CliReporter {
         }
     }
 
-    fn written(&mut self, _record: u64, w: &Written) {
-        self.last = Some(w.clone());
+    fn written(&mut self, _record: u64, w: Written) {
+        self.last = Some(w);
     }
 
     fn finishing(&mut self) {

@@ -119,7 +119,7 @@ pub trait Reporter {
     /// A record was written with a warning.
     fn warning(&mut self, record: u64, line: Option<u64>, warning: &FieldError);
     /// A lead was written.
-    fn written(&mut self, record: u64, written: &Written);
+    fn written(&mut self, record: u64, written: Written);
     /// `n` more records were handled.
     fn progress(&mut self, n: u64);
     /// All records are written; indexes are being rebuilt and the commit is under way.
@@ -286,7 +286,7 @@ fn write_item(
                 batch.warnings += 1;
                 reporter.warning(item.record, item.line, warning);
             }
-            reporter.written(item.record, &w);
+            reporter.written(item.record, w);
         }
         Err(errors) => {
             batch.rejected += 1;

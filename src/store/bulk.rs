@@ -20,10 +20,10 @@ pub struct SuspendedIndexes {
 }
 
 impl Reader<'_> {
-    /// How many leads the database holds, in all organisations.
+    /// How many leads the database holds, in all organisations (from the counters).
     pub fn lead_count_all(&self) -> Result<u64> {
         self.conn
-            .query_row("SELECT count(*) FROM leads", [], |r| r.get::<_, i64>(0))
+            .query_row("SELECT coalesce(sum(n), 0) FROM lead_counts", [], |r| r.get::<_, i64>(0))
             .map(|n| n as u64)
             .map_err(sql)
     }

@@ -356,13 +356,7 @@ impl Reader<'_> {
     /// How many leads match `filter`.
     pub fn count_leads(&self, org_id: i64, filter: &LeadFilter) -> Result<u64> {
         let f = filter;
-        let only_status = f.search.is_none()
-            && f.tags.is_empty()
-            && f.source.is_none()
-            && f.owner.is_none()
-            && f.since.is_none()
-            && f.until.is_none();
-        if only_status {
+        if (LeadFilter { statuses: Vec::new(), ..f.clone() }).is_empty() {
             return self.counted_leads(org_id, &f.statuses);
         }
         let Some(tag_ids) = self.tag_ids(org_id, &f.tags)? else {

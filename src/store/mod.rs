@@ -254,14 +254,13 @@ fn map_open_error(e: rusqlite::Error, path: &Path) -> Error {
     }
 }
 
-pub(crate) const BUSY_MESSAGE: &str = "the database stayed busy: another leadctl is writing";
-
 /// Maps a SQLite error to a leadctl error without leaking SQL text.
 pub(crate) fn sql(e: rusqlite::Error) -> Error {
     use rusqlite::ffi::ErrorCode;
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
-            Error::failure(BUSY_MESSAGE).with_hint("try again, or raise busy_timeout_ms")
+            Error::new(ErrorKind::Busy, "the database stayed busy: another leadctl is writing")
+                .with_hint("try again, or raise busy_timeout_ms")
         }
         Some(ErrorCode::DiskFull) => Error::failure("the disk is full; nothing was written")
             .with_hint("free some space and run the command again"),
