@@ -5,7 +5,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::commands::{config::ConfigArgs, ingest::IngestArgs, list::ListArgs, show::ShowArgs};
+use crate::commands::{
+    assign::AssignArgs, audit::AuditArgs, config::ConfigArgs, edit::EditArgs, events::EventsArgs,
+    forget::ForgetArgs, ingest::IngestArgs, list::ListArgs, log::LogArgs, note::NoteArgs,
+    show::ShowArgs, status::StatusArgs, tag::TagArgs, tags::TagsArgs, task::TaskArgs,
+    timeline::TimelineArgs,
+};
 
 /// leadctl: the lead inbox of a small team, one binary over one SQLite file.
 #[derive(Debug, Parser)]
@@ -97,6 +102,30 @@ pub enum Command {
     List(ListArgs),
     /// Show one lead in full
     Show(ShowArgs),
+    /// Move leads to another status (by ids or in bulk)
+    Status(StatusArgs),
+    /// Add and remove tags of leads (by ids or in bulk)
+    Tag(TagArgs),
+    /// List tags with their lead counts
+    Tags(TagsArgs),
+    /// Add a note to a lead
+    Note(NoteArgs),
+    /// Change a lead's contact fields
+    Edit(EditArgs),
+    /// Set the owner of leads (by ids or in bulk)
+    Assign(AssignArgs),
+    /// Record an interaction with a lead (call, email, sms, meeting)
+    Log(LogArgs),
+    /// List a lead's message events, newest first
+    Events(EventsArgs),
+    /// Follow-up tasks: add, list, done, reopen
+    Task(TaskArgs),
+    /// Everything that happened to a lead, oldest first
+    Timeline(TimelineArgs),
+    /// Read the append-only audit log
+    Audit(AuditArgs),
+    /// Erase a lead's personal data (right to erasure)
+    Forget(ForgetArgs),
     /// Show or create the configuration
     Config(ConfigArgs),
 }

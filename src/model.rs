@@ -140,6 +140,8 @@ pub struct Lead {
     pub last_contacted_at: Option<String>,
     pub owner: Option<String>,
     pub request_id: Option<String>,
+    /// When `leadctl forget` erased the personal data (the lead stays as an anonymous record).
+    pub erased_at: Option<String>,
     /// Normalised, sorted tag names.
     pub tags: Vec<String>,
 }

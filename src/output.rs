@@ -21,6 +21,8 @@ pub struct Output {
     pub stderr_tty: bool,
     /// stdout is a terminal.
     pub stdout_tty: bool,
+    /// stdin is a terminal (prompts need it as well as stderr).
+    pub stdin_tty: bool,
 }
 
 impl Output {
@@ -40,6 +42,7 @@ impl Output {
             color_stderr: pick(stderr_tty),
             stderr_tty,
             stdout_tty,
+            stdin_tty: std::io::stdin().is_terminal(),
         }
     }
 
@@ -61,6 +64,12 @@ impl Output {
             let label = paint(self.color_stderr, "33", "warning:");
             let _ = writeln!(std::io::stderr(), "{label} {msg}");
         }
+    }
+
+    /// Whether the user can be asked a question (stdin and stderr are terminals). `--quiet`
+    /// does not change this: it silences messages, not prompts.
+    pub fn interactive(&self) -> bool {
+        self.stdin_tty && self.stderr_tty
     }
 
     /// Whether progress bars may be drawn.
@@ -96,4 +105,27 @@ mod tests {
         assert_eq!(super::thousands(12345), "12,345");
         assert_eq!(super::thousands(1000000), "1,000,000");
     }
+}
+
+/// Writes `items` as one pretty JSON array (`json`) or one object per line (`ndjson`).
+/// Returns false, writing nothing, for the other formats.
+pub fn write_json_items<T: serde::Serialize>(
+    out: &mut impl Write,
+    format: Format,
+    items: &[T],
+) -> crate::error::Result<bool> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, items)?;
+            writeln!(out)?;
+        }
+        Format::Ndjson => {
+            for item in items {
+                serde_json::to_writer(&mut *out, item)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Table | Format::Csv => return Ok(false),
+    }
+    Ok(true)
 }

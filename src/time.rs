@@ -57,7 +57,24 @@ pub fn parse_bound(s: &str, now: DateTime<Utc>, end: bool) -> Result<DateTime<Ut
     })
 }
 
-fn parse_relative(s: &str) -> Option<Duration> {
+/// Parses an optional `--since` / `--until` style flag into the stored format; the usage
+/// error names the flag.
+pub fn bound_flag(
+    v: Option<&str>,
+    flag: &str,
+    now: DateTime<Utc>,
+    end: bool,
+) -> crate::error::Result<Option<String>> {
+    v.map(|s| {
+        parse_bound(s, now, end)
+            .map(format)
+            .map_err(|e| crate::error::Error::usage(format!("{flag}: {e}")))
+    })
+    .transpose()
+}
+
+/// Parses a duration such as `7d`, `12h`, `30m`, `2w`, `45s`.
+pub fn parse_relative(s: &str) -> Option<Duration> {
     let unit = s.chars().last()?;
     let n: i64 = s[..s.len() - unit.len_utf8()].parse().ok()?;
     if n < 0 {

@@ -77,14 +77,8 @@ impl FilterArgs {
     /// Validates the flags into a store filter (before the database is touched).
     pub fn to_filter(&self) -> Result<LeadFilter> {
         let now = time::now();
-        let bound = |v: &Option<String>, flag: &str, end: bool| -> Result<Option<String>> {
-            v.as_deref()
-                .map(|s| {
-                    time::parse_bound(s, now, end)
-                        .map(time::format)
-                        .map_err(|e| Error::usage(format!("{flag}: {e}")))
-                })
-                .transpose()
+        let bound = |v: &Option<String>, flag: &str, end: bool| {
+            time::bound_flag(v.as_deref(), flag, now, end)
         };
         let mut tags = Vec::new();
         for t in &self.tag {

@@ -1,10 +1,23 @@
 //! One file per subcommand; each holds its `XxxArgs` (the doc comment is the help text) and its
 //! `cmd_xxx(ctx, args)`. Dispatch is one line per command.
 
+pub mod assign;
+pub mod audit;
 pub mod config;
+pub mod edit;
+pub mod events;
+pub mod forget;
 pub mod ingest;
 pub mod list;
+pub mod log;
+pub mod note;
 pub mod show;
+pub mod status;
+pub mod tag;
+pub mod tags;
+pub mod target;
+pub mod task;
+pub mod timeline;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -17,5 +30,32 @@ pub fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<()> {
         Command::List(args) => list::cmd_list(ctx, args),
         Command::Show(args) => show::cmd_show(ctx, args),
         Command::Config(args) => config::cmd_config(ctx, args),
+        Command::Status(args) => status::cmd_status(ctx, args),
+        Command::Tag(args) => tag::cmd_tag(ctx, args),
+        Command::Tags(args) => tags::cmd_tags(ctx, args),
+        Command::Note(args) => note::cmd_note(ctx, args),
+        Command::Edit(args) => edit::cmd_edit(ctx, args),
+        Command::Assign(args) => assign::cmd_assign(ctx, args),
+        Command::Log(args) => log::cmd_log(ctx, args),
+        Command::Events(args) => events::cmd_events(ctx, args),
+        Command::Task(args) => task::cmd_task(ctx, args),
+        Command::Timeline(args) => timeline::cmd_timeline(ctx, args),
+        Command::Audit(args) => audit::cmd_audit(ctx, args),
+        Command::Forget(args) => forget::cmd_forget(ctx, args),
     }
+}
+
+/// Prints `doc` on stdout when the format is JSON (pretty) or NDJSON (one line); commands that
+/// change things print nothing on stdout otherwise (their sentence goes to stderr).
+pub fn print_json(ctx: &Ctx, doc: &serde_json::Value) -> Result<()> {
+    use std::io::Write;
+    let mut out = ctx.out.stdout();
+    match ctx.out.format {
+        Some(crate::cli::Format::Json) => serde_json::to_writer_pretty(&mut out, doc)?,
+        Some(crate::cli::Format::Ndjson) => serde_json::to_writer(&mut out, doc)?,
+        _ => return Ok(()),
+    }
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
 }

@@ -60,7 +60,7 @@ pub fn cmd_show(ctx: &mut Ctx, args: &ShowArgs) -> Result<()> {
     let sms_consent = r.latest_consent(seq, Channel::Sms)?;
     let notes = r.notes_of(seq)?;
     let history = r.status_history_of(seq)?;
-    let events = r.recent_events_of(seq, 20)?;
+    let events = r.events_of(seq, None, Some(20))?;
     let pending = r.pending_outbox_of(seq)?;
     let mut out = out_cfg.stdout();
     if matches!(format, Format::Json | Format::Ndjson) {

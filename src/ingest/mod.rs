@@ -214,7 +214,8 @@ fn write_items(
         let chunk = chunk?;
         let n = chunk.len() as u64;
         for item in chunk {
-            write_item(&tx, org_id, item, &now, &mut batch, reporter)?;
+            let act = crate::store::Act { org_id, actor: &opts.actor, now: &now };
+            write_item(&tx, &act, item, &mut batch, reporter)?;
             if !single_tx && batch.total >= opts.batch_size as u64 {
                 batch_no += 1;
                 audit_batch(&tx, org_id, &run_id, batch_no, &batch, format, opts, &now, false)?;
@@ -258,9 +259,8 @@ fn write_items(
 /// Writes one item inside the transaction and counts it.
 fn write_item(
     tx: &crate::store::Tx<'_>,
-    org_id: i64,
+    act: &crate::store::Act<'_>,
     item: Item,
-    now: &str,
     batch: &mut Summary,
     reporter: &mut dyn Reporter,
 ) -> Result<()> {
@@ -272,7 +272,7 @@ fn write_item(
                 batch.warnings += 1;
                 reporter.warning(item.record, item.line, w);
             }
-            write_lead(tx, org_id, &norm.lead, now)?.map_err(|e| vec![e])
+            write_lead(tx, act, &norm.lead)?.map_err(|e| vec![e])
         }
     };
     match written {

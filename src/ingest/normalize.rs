@@ -273,7 +273,8 @@ pub fn normalize(rec: InputRecord, region: Region) -> Result<Normalized, Vec<Fie
 }
 
 /// Collapses runs of whitespace inside a name.
-fn collapse(s: &str) -> String {
+/// Collapses runs of whitespace to one space and trims (names are stored so).
+pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

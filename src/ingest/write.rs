@@ -10,8 +10,8 @@ use super::FieldError;
 use crate::error::Result;
 use crate::model::{ConsentState, NewLead};
 use crate::privacy::truncate_email;
-use crate::store::Tx;
 use crate::store::leads::fillable_value;
+use crate::store::{Act, Tx};
 
 /// What happened to one lead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -38,13 +38,14 @@ pub struct Written {
     pub warnings: Vec<FieldError>,
 }
 
-/// Writes `lead` into `org_id` inside `tx`. `Ok(Err(..))` is a rejection of this lead only.
+/// Writes `lead` into the organisation of `act` inside `tx`. `Ok(Err(..))` is a rejection of
+/// this lead only. A merge writes a `lead.merge` audit entry naming the fields it filled.
 pub fn write_lead(
     tx: &Tx<'_>,
-    org_id: i64,
+    act: &Act<'_>,
     lead: &NewLead,
-    now: &str,
 ) -> Result<std::result::Result<Written, FieldError>> {
+    let (org_id, now) = (act.org_id, act.now);
     let r = tx.reader();
     if let Some(rid) = &lead.request_id {
         if let Some((seq, id)) = r.lead_by_request_id(org_id, rid)? {
@@ -69,7 +70,7 @@ pub fn write_lead(
         }
     }
     let written = match target {
-        Some(seq) => merge(tx, org_id, seq, lead, now)?,
+        Some(seq) => merge(tx, act, seq, lead)?,
         None => create(tx, org_id, lead, now)?,
     };
     if tracing::enabled!(tracing::Level::DEBUG) {
@@ -94,7 +95,8 @@ fn create(tx: &Tx<'_>, org_id: i64, lead: &NewLead, now: &str) -> Result<Written
     Ok(Written { outcome: Outcome::Created, id, seq, warnings: Vec::new() })
 }
 
-fn merge(tx: &Tx<'_>, org_id: i64, seq: i64, lead: &NewLead, now: &str) -> Result<Written> {
+fn merge(tx: &Tx<'_>, act: &Act<'_>, seq: i64, lead: &NewLead) -> Result<Written> {
+    let (org_id, now) = (act.org_id, act.now);
     let r = tx.reader();
     let current = r.fillable(seq)?;
     let has = |col: &str| current.values.iter().any(|(c, v)| *c == col && v.is_some());
@@ -125,9 +127,7 @@ fn merge(tx: &Tx<'_>, org_id: i64, seq: i64, lead: &NewLead, now: &str) -> Resul
         }
     }
     tx.fill_lead(seq, now, &changes)?;
-    if !lead.tags.is_empty() {
-        tx.add_tags(org_id, seq, &lead.tags)?;
-    }
+    let tags_added = if lead.tags.is_empty() { 0 } else { tx.add_tags(org_id, seq, &lead.tags)? };
     let at = lead.consent_at.as_deref().unwrap_or(now);
     for (channel, state) in &lead.consents {
         let latest = r.latest_consent(seq, *channel)?;
@@ -148,6 +148,13 @@ fn merge(tx: &Tx<'_>, org_id: i64, seq: i64, lead: &NewLead, now: &str) -> Resul
             ));
         }
     }
-    let id = r.lead_id(seq)?;
-    Ok(Written { outcome: Outcome::Merged, id, seq, warnings })
+    let target = r.lead_ref(seq)?;
+    let filled: Vec<&str> =
+        changes.iter().map(|(c, _)| *c).filter(|c| *c != "email_norm").collect();
+    let details = serde_json::json!({
+        "filled": filled, "tags_added": tags_added, "request_id": lead.request_id,
+        "source": lead.source,
+    });
+    tx.audit_lead(act, &target, "lead.merge", None, None, Some(details))?;
+    Ok(Written { outcome: Outcome::Merged, id: target.id, seq, warnings })
 }

@@ -1,9 +1,12 @@
 //! The audit log: append-only (the database's triggers refuse UPDATE and DELETE). Callers pass
-//! values with emails already truncated.
+//! values already masked (`privacy::audit_value`): entries hold no more personal data than a
+//! truncated email, so erasing a lead never needs to touch the log.
 
-use rusqlite::params;
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+use serde::Serialize;
 
-use super::{Tx, sql};
+use super::{Reader, Tx, sql};
 use crate::error::Result;
 
 /// One audit entry to append.
@@ -17,10 +20,12 @@ pub struct AuditEntry<'a> {
     pub action: &'a str,
     /// Organisation.
     pub org_id: Option<i64>,
-    /// Entity type, e.g. `lead`, `ingest_run`.
+    /// Entity type, e.g. `lead`, `ingest_run`, `task`.
     pub entity_type: Option<&'a str>,
     /// Entity id.
     pub entity_id: Option<&'a str>,
+    /// The public id of the lead concerned, if any.
+    pub lead_id: Option<&'a str>,
     /// JSON before.
     pub before: Option<String>,
     /// JSON after.
@@ -31,22 +36,57 @@ pub struct AuditEntry<'a> {
     pub details: Option<String>,
 }
 
+/// An audit entry as read back.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    pub lead_id: Option<String>,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub request_id: Option<String>,
+    pub details: Option<serde_json::Value>,
+}
+
+/// Filters of `leadctl audit`.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Entries about this lead (public id).
+    pub lead_id: Option<String>,
+    /// Exactly this actor.
+    pub actor: Option<String>,
+    /// This action, or every action under it when it ends with `.` (`lead.`).
+    pub action: Option<String>,
+    /// at >= since.
+    pub since: Option<String>,
+    /// at < until.
+    pub until: Option<String>,
+    /// Only these actions (for the timeline).
+    pub actions: Vec<&'static str>,
+}
+
 impl Tx<'_> {
     /// Appends an audit entry.
     pub fn audit(&self, e: &AuditEntry<'_>) -> Result<()> {
         self.conn()
             .prepare_cached(
-                "INSERT INTO audit_log (at, actor, action, org_id, entity_type, entity_id, before, \
-                 after, request_id, details) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO audit_log (at, actor, action, org_id, entity_type, entity_id, \
+                 lead_id, before, after, request_id, details) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )
             .and_then(|mut st| {
-                st.execute(params![
+                st.execute(rusqlite::params![
                     e.at,
                     e.actor,
                     e.action,
                     e.org_id,
                     e.entity_type,
                     e.entity_id,
+                    e.lead_id,
                     e.before,
                     e.after,
                     e.request_id,
@@ -55,5 +95,72 @@ impl Tx<'_> {
             })
             .map_err(sql)?;
         Ok(())
+    }
+}
+
+impl Reader<'_> {
+    /// Audit entries of the organisation matching `f`, newest first.
+    pub fn audit_entries(
+        &self,
+        org_id: i64,
+        f: &AuditFilter,
+        limit: Option<u64>,
+    ) -> Result<Vec<AuditRecord>> {
+        let mut parts = vec!["(org_id = ? OR org_id IS NULL)".to_string()];
+        let mut args = vec![Value::Integer(org_id)];
+        if let Some(l) = &f.lead_id {
+            parts.push("lead_id = ?".into());
+            args.push(Value::Text(l.clone()));
+        }
+        if let Some(a) = &f.actor {
+            parts.push("actor = ?".into());
+            args.push(Value::Text(a.clone()));
+        }
+        if let Some(a) = &f.action {
+            if a.ends_with('.') {
+                parts.push("substr(action, 1, ?) = ?".into());
+                args.push(Value::Integer(a.len() as i64));
+            } else {
+                parts.push("action = ?".into());
+            }
+            args.push(Value::Text(a.clone()));
+        }
+        if !f.actions.is_empty() {
+            parts.push(format!("action IN ({})", vec!["?"; f.actions.len()].join(", ")));
+            args.extend(f.actions.iter().map(|a| Value::Text(a.to_string())));
+        }
+        if let Some(s) = &f.since {
+            parts.push("at >= ?".into());
+            args.push(Value::Text(s.clone()));
+        }
+        if let Some(u) = &f.until {
+            parts.push("at < ?".into());
+            args.push(Value::Text(u.clone()));
+        }
+        args.push(Value::Integer(limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64)));
+        let sql_text = format!(
+            "SELECT id, at, actor, action, entity_type, entity_id, lead_id, before, after, \
+             request_id, details FROM audit_log WHERE {} ORDER BY at DESC, id DESC LIMIT ?",
+            parts.join(" AND ")
+        );
+        let json = |s: Option<String>| s.map(|s| serde_json::from_str(&s).unwrap_or(s.into()));
+        let mut st = self.conn.prepare(&sql_text).map_err(sql)?;
+        st.query_map(params_from_iter(args), |r| {
+            Ok(AuditRecord {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                action: r.get(3)?,
+                entity_type: r.get(4)?,
+                entity_id: r.get(5)?,
+                lead_id: r.get(6)?,
+                before: json(r.get(7)?),
+                after: json(r.get(8)?),
+                request_id: r.get(9)?,
+                details: json(r.get(10)?),
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(sql)
     }
 }

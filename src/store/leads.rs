@@ -99,6 +99,22 @@ pub enum Resolved {
     Many(Vec<String>),
 }
 
+/// A lead named by a command: its row number, public id and current status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadRef {
+    /// Internal row number.
+    pub seq: i64,
+    /// Public id.
+    pub id: String,
+    /// Status when it was looked up.
+    pub status: Status,
+}
+
+fn row_to_ref(r: &rusqlite::Row<'_>) -> rusqlite::Result<LeadRef> {
+    let status: String = r.get(2)?;
+    Ok(LeadRef { seq: r.get(0)?, id: r.get(1)?, status: status.parse().unwrap_or(Status::New) })
+}
+
 /// The fields a merge may fill, as currently stored.
 #[derive(Debug, Default)]
 pub struct Fillable {
@@ -156,7 +172,7 @@ pub fn fillable_value<'a>(lead: &'a NewLead, col: &str) -> Option<&'a str> {
 const SELECT_LEAD: &str = "SELECT l.seq, l.id, o.slug, l.created_at, l.updated_at, l.status, \
     l.first_name, l.last_name, l.email, l.phone, l.phone_raw, l.company, l.service, l.message, \
     l.source, l.utm_source, l.utm_medium, l.utm_campaign, l.last_contacted_at, l.owner, \
-    l.request_id FROM leads l JOIN organisations o ON o.id = l.org_id";
+    l.request_id, l.erased_at FROM leads l JOIN organisations o ON o.id = l.org_id";
 
 fn row_to_lead(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Lead)> {
     Ok((
@@ -182,6 +198,7 @@ fn row_to_lead(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Lead)> {
             last_contacted_at: r.get(18)?,
             owner: r.get(19)?,
             request_id: r.get(20)?,
+            erased_at: r.get(21)?,
             tags: Vec::new(),
         },
     ))
@@ -266,6 +283,28 @@ impl Reader<'_> {
             .map_err(sql)?;
         lead.tags = self.tags_of(seq)?;
         Ok(lead)
+    }
+
+    /// The [`LeadRef`] of a lead.
+    pub fn lead_ref(&self, seq: i64) -> Result<LeadRef> {
+        self.conn
+            .prepare_cached("SELECT seq, id, status FROM leads WHERE seq = ?1")
+            .and_then(|mut st| st.query_row([seq], row_to_ref))
+            .map_err(sql)
+    }
+
+    /// Every lead matching `filter`, in row order (for bulk changes).
+    pub fn matching_leads(&self, org_id: i64, filter: &LeadFilter) -> Result<Vec<LeadRef>> {
+        let Some(tag_ids) = self.tag_ids(org_id, &filter.tags)? else {
+            return Ok(Vec::new());
+        };
+        let (where_sql, args) = where_clause(org_id, filter, &tag_ids);
+        let sql_text =
+            format!("SELECT l.seq, l.id, l.status FROM leads l WHERE {where_sql} ORDER BY l.seq");
+        let mut st = self.conn.prepare(&sql_text).map_err(sql)?;
+        st.query_map(params_from_iter(args), row_to_ref)
+            .and_then(|rows| rows.collect())
+            .map_err(sql)
     }
 
     /// Resolves a full id, an id prefix (4+ characters) or an email within the organisation.

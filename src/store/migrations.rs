@@ -17,8 +17,13 @@ pub struct Migration {
 }
 
 /// Every migration, in order; version N is `MIGRATIONS[N - 1]`.
-pub const MIGRATIONS: &[Migration] =
-    &[Migration { name: "0001_initial", sql: include_str!("../../migrations/0001_initial.sql") }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { name: "0001_initial", sql: include_str!("../../migrations/0001_initial.sql") },
+    Migration {
+        name: "0002_lead_operations",
+        sql: include_str!("../../migrations/0002_lead_operations.sql"),
+    },
+];
 
 /// The schema version this binary writes.
 pub fn latest_version() -> i64 {

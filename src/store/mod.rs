@@ -13,14 +13,20 @@
 
 pub mod audit;
 pub mod bulk;
+pub mod changes;
 pub mod consents;
 pub mod counts;
+pub mod events;
+pub mod forget;
 pub mod leads;
 pub mod migrations;
+pub mod notes;
 pub mod orgs;
-pub mod related;
+pub mod outbox;
 pub mod search;
 pub mod tags;
+pub mod tasks;
+pub mod timeline;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -84,6 +90,18 @@ pub struct Store {
 #[derive(Clone, Copy)]
 pub struct Reader<'a> {
     conn: &'a Connection,
+}
+
+/// Who makes a change, in which organisation, and when: every audited write takes one, so
+/// the change and its audit entry agree.
+#[derive(Debug, Clone, Copy)]
+pub struct Act<'a> {
+    /// Organisation.
+    pub org_id: i64,
+    /// Who, for the audit log.
+    pub actor: &'a str,
+    /// When (RFC 3339 UTC, leadctl's format).
+    pub now: &'a str,
 }
 
 /// A write transaction (`BEGIN IMMEDIATE`); dropped without [`Tx::commit`] it rolls back.
@@ -279,5 +297,22 @@ fn short(e: &rusqlite::Error) -> String {
     match e {
         rusqlite::Error::SqliteFailure(f, Some(msg)) => format!("{msg} ({:?})", f.code),
         other => other.to_string(),
+    }
+}
+
+impl Store {
+    /// Checkpoints the write-ahead log into the database file and truncates it. Fails with
+    /// busy when another connection still reads an older snapshot.
+    pub fn checkpoint_truncate(&self) -> Result<()> {
+        let (busy, _, _): (i64, i64, i64) = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(sql)?;
+        if busy != 0 {
+            return Err(Error::new(ErrorKind::Busy, "another process is reading the database"));
+        }
+        Ok(())
     }
 }

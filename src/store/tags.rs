@@ -55,7 +55,82 @@ impl Reader<'_> {
     }
 }
 
+/// A tag and how many leads carry it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TagCount {
+    pub name: String,
+    pub leads: u64,
+}
+
+impl Reader<'_> {
+    /// Every tag of the organisation with its lead count, most used first.
+    pub fn tag_counts(&self, org_id: i64) -> Result<Vec<TagCount>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT name, lead_count FROM tags WHERE org_id = ?1 \
+                 ORDER BY lead_count DESC, name",
+            )
+            .map_err(sql)?;
+        st.query_map([org_id], |r| {
+            Ok(TagCount { name: r.get(0)?, leads: r.get::<_, i64>(1)?.max(0) as u64 })
+        })
+        .and_then(|r| r.collect())
+        .map_err(sql)
+    }
+}
+
 impl Tx<'_> {
+    /// Adds and removes tags of one lead and audits what really changed; returns (added,
+    /// removed).
+    pub fn change_tags(
+        &self,
+        act: &super::Act<'_>,
+        lead: &super::leads::LeadRef,
+        add: &[String],
+        remove: &[String],
+    ) -> Result<(Vec<String>, Vec<String>)> {
+        let mut added = Vec::new();
+        for name in add {
+            if self.add_tags(act.org_id, lead.seq, std::slice::from_ref(name))? > 0 {
+                added.push(name.clone());
+            }
+        }
+        let mut removed = Vec::new();
+        for name in remove {
+            if self.remove_tag(act.org_id, lead.seq, name)? {
+                removed.push(name.clone());
+            }
+        }
+        if !added.is_empty() || !removed.is_empty() {
+            self.touch_lead(lead.seq, act.now)?;
+            let details = serde_json::json!({"added": added, "removed": removed});
+            self.audit_lead(act, lead, "lead.tag", None, None, Some(details))?;
+        }
+        Ok((added, removed))
+    }
+
+    /// Removes a tag from a lead; false when the lead did not have it.
+    pub fn remove_tag(&self, org_id: i64, seq: i64, name: &str) -> Result<bool> {
+        let n = self
+            .conn()
+            .prepare_cached(
+                "DELETE FROM lead_tags WHERE lead_seq = ?1 AND tag_id = \
+                 (SELECT id FROM tags WHERE org_id = ?2 AND name = ?3) RETURNING tag_id",
+            )
+            .and_then(|mut st| {
+                st.query_row(params![seq, org_id, name], |r| r.get::<_, i64>(0)).optional()
+            })
+            .map_err(sql)?;
+        match n {
+            Some(tag_id) => {
+                self.count_tag(tag_id, -1);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
     /// Adds tags to a lead (creating tag rows as needed); already-present tags are kept.
     pub fn add_tags(&self, org_id: i64, seq: i64, names: &[String]) -> Result<usize> {
         let mut added = 0;

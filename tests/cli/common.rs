@@ -316,7 +316,7 @@ pub fn template_db(
 }
 
 /// The keys of a lead in JSON output (list items, show), in order.
-pub const LEAD_KEYS: [&str; 21] = [
+pub const LEAD_KEYS: [&str; 22] = [
     "id",
     "org",
     "created_at",
@@ -337,6 +337,7 @@ pub const LEAD_KEYS: [&str; 21] = [
     "last_contacted_at",
     "owner",
     "request_id",
+    "erased_at",
     "tags",
 ];
 
