@@ -96,17 +96,6 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(super::thousands(0), "0");
-        assert_eq!(super::thousands(999), "999");
-        assert_eq!(super::thousands(12345), "12,345");
-        assert_eq!(super::thousands(1000000), "1,000,000");
-    }
-}
-
 /// Writes `items` as one pretty JSON array (`json`) or one object per line (`ndjson`).
 /// Returns false, writing nothing, for the other formats.
 pub fn write_json_items<T: serde::Serialize>(
@@ -128,4 +117,15 @@ pub fn write_json_items<T: serde::Serialize>(
         Format::Table | Format::Csv => return Ok(false),
     }
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(12345), "12,345");
+        assert_eq!(super::thousands(1000000), "1,000,000");
+    }
 }
