@@ -120,6 +120,9 @@ pub fn cmd_show(ctx: &mut Ctx, args: &ShowArgs) -> Result<()> {
         ("last contact", o(&lead.last_contacted_at)),
         ("org", lead.org.clone()),
     ];
+    if let Some(at) = &lead.erased_at {
+        writeln!(out, "{:>13}  personal data erased at {at} (`leadctl forget`)", "erased")?;
+    }
     for (k, v) in &fields {
         writeln!(out, "{k:>13}  {v}")?;
     }

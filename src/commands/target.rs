@@ -148,7 +148,7 @@ pub fn confirm(ctx: &Ctx, question: &str, refusal: &str) -> Result<()> {
         .default(false)
         .interact()
         .map_err(|e| Error::failure(format!("cannot read the answer: {e}")))?;
-    if yes { Ok(()) } else { Err(Error::usage("cancelled; nothing was changed")) }
+    if yes { Ok(()) } else { Err(Error::failure("cancelled; nothing was changed")) }
 }
 
 /// The outcome of applying a change to a selection.
