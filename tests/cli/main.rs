@@ -11,6 +11,7 @@ mod ingest;
 mod list;
 mod migrations;
 mod output;
+mod prompts;
 mod rejects;
 mod show;
 mod store;
