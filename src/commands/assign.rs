@@ -36,7 +36,7 @@ pub fn parse_owner(raw: &str) -> Result<String> {
     }
     if v.contains('@') {
         return normalize::normalize_email(&v)
-            .map(|(email, _)| email)
+            .map(|_| normalize::normalize_owner(&v))
             .map_err(|e| Error::usage(format!("owner: {e}")));
     }
     if v.chars().count() > limits::NAME || v.chars().any(char::is_control) {

@@ -87,6 +87,13 @@ pub fn cmd_log(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
         ctx,
         &json!({"lead": lead.id, "event_id": id, "kind": args.kind.as_str(), "occurred_at": at}),
     )?;
-    ctx.out.status(&format!("Logged a {} with {}.", args.kind.as_str(), lead.id));
+    let what = match args.kind {
+        Kind::Email => "an email",
+        Kind::Call => "a call",
+        Kind::Sms => "an sms",
+        Kind::Meeting => "a meeting",
+        Kind::Other => "an interaction",
+    };
+    ctx.out.status(&format!("Logged {what} with {}.", lead.id));
     Ok(())
 }

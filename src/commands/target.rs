@@ -69,7 +69,7 @@ impl BulkArgs {
         self.all
             || !self.where_status.is_empty()
             || !self.where_tag.is_empty()
-            || self.search.is_some()
+            || self.search.as_deref().is_some_and(|s| !s.trim().is_empty())
             || self.where_source.is_some()
             || self.where_owner.is_some()
             || self.since.is_some()

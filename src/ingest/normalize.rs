@@ -93,6 +93,15 @@ pub fn normalize_phone(raw: &str, region: Region) -> Result<String, String> {
     Ok(e164)
 }
 
+/// Normalises an owner: whitespace collapsed, and an email's domain lowercased.
+pub fn normalize_owner(raw: &str) -> String {
+    let v = collapse(raw);
+    match normalize_email(&v) {
+        Ok((email, _)) if v.contains('@') => email,
+        _ => v,
+    }
+}
+
 /// Normalises a tag: trimmed, lowercased; letters, digits and `- _ : . /` only.
 pub fn normalize_tag(raw: &str) -> Result<String, String> {
     let t = raw.trim().to_lowercase();
@@ -228,7 +237,8 @@ pub fn normalize(rec: InputRecord, region: Region) -> Result<Normalized, Vec<Fie
     lead.utm_source = c.text("utm_source", rec.utm_source, limits::TEXT);
     lead.utm_medium = c.text("utm_medium", rec.utm_medium, limits::TEXT);
     lead.utm_campaign = c.text("utm_campaign", rec.utm_campaign, limits::TEXT);
-    lead.owner = c.text("owner", rec.owner, limits::EMAIL);
+    // An owner is stored as `leadctl assign` stores it, so `list --owner` finds both.
+    lead.owner = c.text("owner", rec.owner, limits::EMAIL).map(|o| normalize_owner(&o));
     lead.request_id = c.text("request_id", rec.request_id, limits::TEXT);
     lead.ip_hash = c.text("ip_hash", rec.ip_hash, limits::HASH);
     lead.user_agent_hash = c.text("user_agent_hash", rec.user_agent_hash, limits::HASH);

@@ -71,7 +71,9 @@ impl Reader<'_> {
             args.push(Value::Text(now.to_string()));
         }
         if let Some(d) = &f.due_before {
-            parts.push("t.due_at < ?".into());
+            // <=: a bare date means the end of that day, which is also how a task due that
+            // day is stored.
+            parts.push("t.due_at <= ?".into());
             args.push(Value::Text(d.clone()));
         }
         if let Some(o) = &f.owner {
