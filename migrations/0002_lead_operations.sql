@@ -19,5 +19,8 @@ ALTER TABLE audit_log ADD COLUMN lead_id TEXT;
 CREATE INDEX audit_log_lead ON audit_log (lead_id, at) WHERE lead_id IS NOT NULL;
 CREATE INDEX audit_log_actor ON audit_log (actor, at);
 
+-- Who marked a task done (the timeline shows it).
+ALTER TABLE tasks ADD COLUMN done_by TEXT;
+
 -- Open tasks by owner and due date (`task list --owner`).
 CREATE INDEX tasks_org_owner ON tasks (org_id, owner, due_at) WHERE owner IS NOT NULL;

@@ -50,6 +50,7 @@ pub fn cmd_forget(ctx: &mut Ctx, args: &ForgetArgs) -> Result<()> {
             ctx,
             &format!("Erase the personal data of lead {}? This cannot be undone", lead.id),
             "refusing to erase a lead",
+            "pass --yes to confirm",
         )?;
     }
     let store = ctx.store()?;

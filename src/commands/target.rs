@@ -137,11 +137,12 @@ pub fn resolve_one(r: &Reader<'_>, org_id: i64, org: &str, key: &str) -> Result<
     }
 }
 
-/// Asks a yes/no question on the terminal; without one, a usage error telling to pass --yes.
-pub fn confirm(ctx: &Ctx, question: &str, refusal: &str) -> Result<()> {
+/// Asks a yes/no question on the terminal; without one, a usage error with `hint` (which
+/// names the command's --yes).
+pub fn confirm(ctx: &Ctx, question: &str, refusal: &str, hint: &str) -> Result<()> {
     if !ctx.out.interactive() {
         return Err(Error::usage(format!("{refusal} without confirmation (not a terminal)"))
-            .with_hint("pass --yes to confirm, or --dry-run to see what would change"));
+            .with_hint(hint));
     }
     let yes = dialoguer::Confirm::new()
         .with_prompt(question)
@@ -195,6 +196,7 @@ pub fn apply<T>(
                     ctx,
                     &format!("{} {leads} match. {what}?", thousands(n)),
                     &format!("refusing to change {} {leads}", thousands(n)),
+                    "pass --yes to confirm, or --dry-run to see what would change",
                 )?;
             }
             None

@@ -55,6 +55,16 @@ pub fn write_lead(
     let mut target = None;
     if let Some(id) = &lead.id {
         match r.lead_by_id(id)? {
+            // An erased lead never takes personal data again: the person becomes a new lead.
+            Some((seq, o)) if o == org_id && r.is_erased(seq)? => {
+                let fresh = NewLead { id: None, ..lead.clone() };
+                let mut written = create(tx, org_id, &fresh, now)?;
+                written.warnings = vec![FieldError::new(
+                    "id",
+                    "this id belongs to an erased lead; a new lead was made",
+                )];
+                return Ok(Ok(written));
+            }
             Some((seq, o)) if o == org_id => target = Some(seq),
             Some(_) => {
                 return Ok(Err(FieldError::new("id", "this id belongs to another organisation")));

@@ -285,6 +285,14 @@ impl Reader<'_> {
         Ok(lead)
     }
 
+    /// Whether `forget` erased this lead.
+    pub fn is_erased(&self, seq: i64) -> Result<bool> {
+        self.conn
+            .prepare_cached("SELECT erased_at IS NOT NULL FROM leads WHERE seq = ?1")
+            .and_then(|mut st| st.query_row([seq], |r| r.get(0)))
+            .map_err(sql)
+    }
+
     /// The [`LeadRef`] of a lead.
     pub fn lead_ref(&self, seq: i64) -> Result<LeadRef> {
         self.conn

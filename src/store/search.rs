@@ -60,6 +60,9 @@ impl Reader<'_> {
 impl Tx<'_> {
     /// Adds a lead's haystack to the index.
     pub fn index_lead(&self, seq: i64, haystack: &str) -> Result<()> {
+        if haystack.is_empty() {
+            return Ok(());
+        }
         self.conn()
             .prepare_cached("INSERT INTO leads_fts (rowid, haystack) VALUES (?1, ?2)")
             .and_then(|mut st| st.execute(params![seq, haystack]))
@@ -69,12 +72,21 @@ impl Tx<'_> {
 
     /// Removes a lead's stored haystack from the index (before changing or deleting the lead).
     pub fn unindex_lead(&self, seq: i64) -> Result<()> {
+        let hay: String = self
+            .conn()
+            .prepare_cached("SELECT haystack FROM leads WHERE seq = ?1")
+            .and_then(|mut st| st.query_row([seq], |r| r.get(0)))
+            .map_err(sql)?;
+        // An empty haystack (an erased lead) was never indexed; FTS5 would even report a
+        // 'delete' of it from an otherwise empty index as corruption.
+        if hay.is_empty() {
+            return Ok(());
+        }
         self.conn()
             .prepare_cached(
-                "INSERT INTO leads_fts (leads_fts, rowid, haystack) \
-                 VALUES ('delete', ?1, (SELECT haystack FROM leads WHERE seq = ?1))",
+                "INSERT INTO leads_fts (leads_fts, rowid, haystack) VALUES ('delete', ?1, ?2)",
             )
-            .and_then(|mut st| st.execute([seq]))
+            .and_then(|mut st| st.execute(params![seq, hay]))
             .map_err(sql)?;
         Ok(())
     }

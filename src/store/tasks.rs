@@ -145,9 +145,10 @@ impl Tx<'_> {
             return Ok(false);
         }
         let done_at = done.then_some(act.now);
+        let done_by = done.then_some(act.actor);
         self.conn()
-            .prepare_cached("UPDATE tasks SET done_at = ?2 WHERE id = ?1")
-            .and_then(|mut st| st.execute(params![task.id, done_at]))
+            .prepare_cached("UPDATE tasks SET done_at = ?2, done_by = ?3 WHERE id = ?1")
+            .and_then(|mut st| st.execute(params![task.id, done_at, done_by]))
             .map_err(sql)?;
         let action = if done { "task.done" } else { "task.reopen" };
         self.audit_task(

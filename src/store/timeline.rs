@@ -77,7 +77,7 @@ impl Reader<'_> {
             seq, "task")?;
         self.collect(
             &mut out,
-            "SELECT done_at, NULL, 'task #' || id || ' done: ' || title \
+            "SELECT done_at, done_by, 'task #' || id || ' done: ' || title \
             FROM tasks WHERE lead_seq = ?1 AND done_at IS NOT NULL",
             seq,
             "task_done",
