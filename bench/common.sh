@@ -1,4 +1,4 @@
-# Shared by bench/ingest.sh and bench/list.sh (sourced, not run). Sets BENCH_DIR, ROOT,
+# Shared by bench/ingest.sh, bench/list.sh and bench/export.sh (sourced, not run). Sets BENCH_DIR, ROOT,
 # DATA_DIR, BIN and defines helpers. The caller has `set -euo pipefail` and has cd'ed to ROOT.
 
 BENCH_DIR="$ROOT/bench"
@@ -77,4 +77,38 @@ gen_data() { # gen_data N SEED [FORMATS], FORMATS "ndjson csv" (default) or one 
     else
         log "reusing cached data $base.* ($formats)"
     fi
+}
+
+# Builds (once) an N-lead database with `leadctl ingest` of the generated NDJSON and caches it
+# in bench/data by N, seed, generator and migrations; sets DB. REBUILD=1 rebuilds it. Needs
+# WORK, BIN, CONFIG and SQLITE3 set by the caller.
+cached_db() { # cached_db N SEED
+    local n=$1 seed=$2 gen_hash schema_hash tmpdb rc count
+    gen_hash=$(sha1sum "$BENCH_DIR/gen_leads.py" | cut -c1-8)
+    schema_hash=$(cat "$ROOT"/migrations/*.sql | sha1sum | cut -c1-8)
+    DB="$DATA_DIR/list-n$n-s$seed-$gen_hash-$schema_hash.db"
+    if [ "${REBUILD:-0}" = 1 ]; then
+        rm -f "$DB" "$DB-wal" "$DB-shm"
+    fi
+    if [ -s "$DB" ]; then
+        log "reusing the cached database $DB ($(du -m "$DB" | cut -f1) MB)"
+        return 0
+    fi
+    gen_data "$n" "$seed" ndjson
+    log "building the $n-lead database with leadctl ingest (cached as $DB) ..."
+    tmpdb="$WORK/build.db"
+    rc=0
+    /usr/bin/time -f '%e %M' -o "$WORK/time" "$BIN" --config "$CONFIG" --db "$tmpdb" \
+        ingest --file "$NDJSON_FILE" --quiet 2> "$WORK/ingest.err" || rc=$?
+    count=$("$SQLITE3" -readonly "$tmpdb" 'SELECT count(*) FROM leads' 2>/dev/null || echo '?')
+    log "  ingest: $(tail -1 "$WORK/time" | awk '{printf "%s s, max RSS %.1f MB", $1, $2 / 1024}'), exit $rc, $count leads"
+    if [ "$rc" != 0 ] || [ "$count" != "$n" ]; then
+        head -20 "$WORK/ingest.err" >&2
+        die "ingest failed or lost leads (exit $rc, $count of $n); see bench/ingest.sh for details"
+    fi
+    # Fold the WAL back so the cached file stands alone (leadctl normally does this on close).
+    "$SQLITE3" "$tmpdb" 'PRAGMA wal_checkpoint(TRUNCATE);' > /dev/null 2>&1 || true
+    rm -f "$DB-wal" "$DB-shm" "$DB.terms.json"
+    mv "$tmpdb" "$DB"
+    for ext in wal shm; do if [ -f "$tmpdb-$ext" ]; then mv "$tmpdb-$ext" "$DB-$ext"; fi; done
 }

@@ -62,34 +62,9 @@ CONFIG="$WORK/config.toml"
 : > "$CONFIG"                    # an empty config file: no user config changes what is measured
 
 # --- the database (cached) --------------------------------------------------------------------
-GEN_HASH=$(sha1sum "$BENCH_DIR/gen_leads.py" | cut -c1-8)
-SCHEMA_HASH=$(cat "$ROOT"/migrations/*.sql | sha1sum | cut -c1-8)
-DB="$DATA_DIR/list-n$N-s$SEED-$GEN_HASH-$SCHEMA_HASH.db"
+cached_db "$N" "$SEED"
 TERMS="$DB.terms.json"
-if [ "$REBUILD" = 1 ]; then
-    rm -f "$DB" "$DB-wal" "$DB-shm" "$TERMS"
-fi
-if [ ! -s "$DB" ]; then
-    gen_data "$N" "$SEED" ndjson
-    log "building the $N-lead database with leadctl ingest (cached as $DB) ..."
-    tmpdb="$WORK/build.db"
-    rc=0
-    /usr/bin/time -f '%e %M' -o "$WORK/time" "$BIN" --config "$CONFIG" --db "$tmpdb" \
-        ingest --file "$NDJSON_FILE" --quiet 2> "$WORK/ingest.err" || rc=$?
-    count=$("$SQLITE3" -readonly "$tmpdb" 'SELECT count(*) FROM leads' 2>/dev/null || echo '?')
-    log "  ingest: $(tail -1 "$WORK/time" | awk '{printf "%s s, max RSS %.1f MB", $1, $2 / 1024}'), exit $rc, $count leads"
-    if [ "$rc" != 0 ] || [ "$count" != "$N" ]; then
-        head -20 "$WORK/ingest.err" >&2
-        die "ingest failed or lost leads (exit $rc, $count of $N); see bench/ingest.sh for details"
-    fi
-    # Fold the WAL back so the cached file stands alone (leadctl normally does this on close).
-    "$SQLITE3" "$tmpdb" 'PRAGMA wal_checkpoint(TRUNCATE);' > /dev/null 2>&1 || true
-    rm -f "$DB-wal" "$DB-shm" "$TERMS"
-    mv "$tmpdb" "$DB"
-    for ext in wal shm; do if [ -f "$tmpdb-$ext" ]; then mv "$tmpdb-$ext" "$DB-$ext"; fi; done
-else
-    log "reusing the cached database $DB ($(du -m "$DB" | cut -f1) MB)"
-fi
+if [ "$REBUILD" = 1 ]; then rm -f "$TERMS"; fi
 
 # --- search terms, picked from the data (cached beside the database) ------------------------
 if [ ! -s "$TERMS" ]; then

@@ -7,9 +7,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
     assign::AssignArgs, audit::AuditArgs, config::ConfigArgs, edit::EditArgs, events::EventsArgs,
-    forget::ForgetArgs, ingest::IngestArgs, list::ListArgs, log::LogArgs, note::NoteArgs,
-    show::ShowArgs, status::StatusArgs, tag::TagArgs, tags::TagsArgs, task::TaskArgs,
-    timeline::TimelineArgs,
+    export::ExportArgs, forget::ForgetArgs, ingest::IngestArgs, list::ListArgs, log::LogArgs,
+    note::NoteArgs, show::ShowArgs, status::StatusArgs, tag::TagArgs, tags::TagsArgs,
+    task::TaskArgs, timeline::TimelineArgs,
 };
 
 /// leadctl: the lead inbox of a small team, one binary over one SQLite file.
@@ -102,6 +102,8 @@ pub enum Command {
     List(ListArgs),
     /// Show one lead in full
     Show(ShowArgs),
+    /// Export leads as CSV, NDJSON or JSON (streamed; atomic with --output)
+    Export(ExportArgs),
     /// Move leads to another status (by ids or in bulk)
     Status(StatusArgs),
     /// Add and remove tags of leads (by ids or in bulk)

@@ -4,6 +4,7 @@
 //! scripts pipe `export`, and web forms post to `serve-webhooks`. The library holds everything;
 //! `main.rs` only parses arguments, runs a command and maps the result to an exit code.
 
+pub mod cells;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -43,6 +43,10 @@ pub struct IngestArgs {
     /// Read leads from a file; `-` reads stdin
     #[arg(short, long, value_name = "PATH", conflicts_with_all = LEAD_FLAGS)]
     pub file: Option<PathBuf>,
+    /// Read CSV cells exactly (for files written by `export --raw`): a leading apostrophe
+    /// before = + - @ is kept instead of being taken as export's formula neutralisation
+    #[arg(long)]
+    pub raw: bool,
     /// Input format [default: from the extension, else the content]
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormat>,
@@ -217,6 +221,7 @@ pub fn cmd_ingest(ctx: &mut Ctx, args: &IngestArgs) -> Result<()> {
         batch_size: args.batch_size as usize,
         bulk: false,
         actor: ctx.actor(),
+        raw_cells: args.raw,
         origin: match &args.file {
             None => "flags".into(),
             Some(p) if p.as_os_str() == "-" => "stdin".into(),

@@ -227,43 +227,15 @@ pub fn write_csv(out: &mut dyn Write, leads: &[Lead]) -> Result<()> {
             o(&l.utm_campaign),
             o(&l.last_contacted_at),
         ];
-        w.write_record(row.iter().map(|c| neutralize(c).into_owned()))?;
+        w.write_record(row.iter().map(|c| crate::cells::neutralize(c).into_owned()))?;
     }
     w.flush()?;
     Ok(())
 }
 
-/// OWASP CSV-injection defence: a leading `'` before a cell that starts with `= + - @` TAB CR
-/// LF, except values that are plainly numbers or E.164 phones (`+15551234567`). A value that
-/// already starts with apostrophes before such a character gets one more, so that reading the
-/// export back ([`crate::ingest::input::unneutralize`] strips exactly one) gives it unchanged.
-pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
-    let numeric = {
-        let body = cell.strip_prefix(['+', '-']).unwrap_or(cell);
-        !body.is_empty() && body.chars().all(|c| c.is_ascii_digit() || c == '.')
-    };
-    if crate::ingest::input::starts_like_formula(cell) && !numeric {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn neutralizes_formulas_but_not_numbers() {
-        assert_eq!(neutralize("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(neutralize("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
-        assert_eq!(neutralize("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(neutralize("+15551234567"), "+15551234567");
-        assert_eq!(neutralize("-12.5"), "-12.5");
-        assert_eq!(neutralize("Ann"), "Ann");
-        assert_eq!(neutralize("'=x"), "''=x");
-        assert_eq!(neutralize("'quoted"), "'quoted");
-    }
 
     #[test]
     fn sort_keys_parse_with_direction() {

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod config;
 pub mod edit;
 pub mod events;
+pub mod export;
 pub mod forget;
 pub mod ingest;
 pub mod list;
@@ -29,6 +30,7 @@ pub fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<()> {
         Command::Ingest(args) => ingest::cmd_ingest(ctx, args),
         Command::List(args) => list::cmd_list(ctx, args),
         Command::Show(args) => show::cmd_show(ctx, args),
+        Command::Export(args) => export::cmd_export(ctx, args),
         Command::Config(args) => config::cmd_config(ctx, args),
         Command::Status(args) => status::cmd_status(ctx, args),
         Command::Tag(args) => tag::cmd_tag(ctx, args),

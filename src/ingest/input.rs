@@ -101,12 +101,13 @@ pub fn detect(
 pub fn read_records(
     input: Box<dyn BufRead + Send>,
     format: InputFormat,
+    raw_cells: bool,
     emit: &mut Emit<'_>,
 ) -> Result<()> {
     match format {
         InputFormat::Ndjson => read_ndjson(input, emit),
         InputFormat::Json => read_json(input, emit),
-        InputFormat::Csv => read_csv(input, emit),
+        InputFormat::Csv => read_csv(input, raw_cells, emit),
     }
 }
 
@@ -211,7 +212,7 @@ fn read_json(input: Box<dyn BufRead + Send>, emit: &mut Emit<'_>) -> Result<()> 
     Ok(())
 }
 
-fn read_csv(input: Box<dyn BufRead + Send>, emit: &mut Emit<'_>) -> Result<()> {
+fn read_csv(input: Box<dyn BufRead + Send>, raw_cells: bool, emit: &mut Emit<'_>) -> Result<()> {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(SkipBom::new(input));
     let headers = rdr
         .headers()
@@ -254,7 +255,10 @@ fn read_csv(input: Box<dyn BufRead + Send>, emit: &mut Emit<'_>) -> Result<()> {
                     let mut rec = InputRecord::default();
                     for (value, field) in row.iter().zip(&fields) {
                         if let Some(f) = field {
-                            rec.set(*f, unneutralize(value));
+                            rec.set(
+                                *f,
+                                if raw_cells { value } else { crate::cells::unneutralize(value) },
+                            );
                         }
                     }
                     RawItem { record, line: Some(line), parsed: Ok(rec) }
@@ -279,24 +283,6 @@ fn read_csv(input: Box<dyn BufRead + Send>, emit: &mut Emit<'_>) -> Result<()> {
                 }
             }
         }
-    }
-}
-
-/// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
-pub const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
-
-/// Whether a cell, after any leading apostrophes, starts with a formula character.
-pub fn starts_like_formula(cell: &str) -> bool {
-    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
-}
-
-/// Reads back a cell that `export` neutralised against formula injection: one leading `'` is
-/// removed from a cell whose apostrophes are followed by `= + - @` TAB CR LF, so exports
-/// round-trip to the original values (including values that began with an apostrophe).
-pub fn unneutralize(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if starts_like_formula(rest) => rest,
-        _ => cell,
     }
 }
 
@@ -332,10 +318,15 @@ mod tests {
 
     fn collect(text: &str, format: InputFormat) -> Vec<RawItem> {
         let mut items = Vec::new();
-        read_records(Box::new(Cursor::new(text.as_bytes().to_vec())), format, &mut |i, _| {
-            items.push(i);
-            true
-        })
+        read_records(
+            Box::new(Cursor::new(text.as_bytes().to_vec())),
+            format,
+            false,
+            &mut |i, _| {
+                items.push(i);
+                true
+            },
+        )
         .unwrap();
         items
     }

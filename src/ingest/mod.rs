@@ -87,6 +87,9 @@ pub struct IngestOptions {
     pub bulk: bool,
     /// Who, for the audit log.
     pub actor: String,
+    /// Read CSV cells exactly (files from `export --raw`), without undoing the formula
+    /// neutralisation of leadctl's exports.
+    pub raw_cells: bool,
     /// Where the input came from (file path, `stdin`, `flags`), for the audit log.
     pub origin: String,
 }
@@ -154,12 +157,13 @@ pub fn ingest_stream(
 ) -> Result<Summary> {
     let (sender, receiver) = mpsc::sync_channel::<Result<Vec<Item>>>(4);
     let region = opts.region;
+    let raw_cells = opts.raw_cells;
     let reader = std::thread::Builder::new()
         .name("ingest-reader".into())
         .spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK);
             let mut open = true;
-            let result = input::read_records(input, format, &mut |item, raw| {
+            let result = input::read_records(input, format, raw_cells, &mut |item, raw| {
                 chunk.push(prepare(item, region, raw));
                 if chunk.len() >= CHUNK {
                     open = sender

@@ -103,7 +103,9 @@ pub fn field_for(key: &str) -> Option<Field> {
         "tags" | "tag" => Field::Tags,
         "consentemail" | "emailconsent" => Field::ConsentEmail,
         "consentsms" | "smsconsent" => Field::ConsentSms,
-        "updatedat" | "org" | "phoneraw" => Field::Ignored,
+        "updatedat" | "org" | "phoneraw" | "erasedat" | "consentemailat" | "consentsmsat" => {
+            Field::Ignored
+        }
         _ => return None,
     })
 }

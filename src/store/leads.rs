@@ -64,7 +64,7 @@ impl SortKey {
 
     /// ORDER BY terms; `{dir}` is ASC or DESC. Empty values sort last either way; status
     /// sorts in pipeline order.
-    fn columns(self) -> &'static [&'static str] {
+    pub(super) fn columns(self) -> &'static [&'static str] {
         match self {
             SortKey::CreatedAt => &["l.created_at {dir}"],
             SortKey::UpdatedAt => &["l.updated_at {dir}"],
@@ -435,7 +435,7 @@ impl Reader<'_> {
     /// A common tag (5% of the organisation's leads or more) is checked per lead with a
     /// primary-key probe, so a page sorted by date stops after a few hundred leads; a rarer
     /// tag is read as a list of its leads.
-    fn tag_ids(&self, org_id: i64, names: &[String]) -> Result<Option<Vec<TagFilter>>> {
+    pub(super) fn tag_ids(&self, org_id: i64, names: &[String]) -> Result<Option<Vec<TagFilter>>> {
         let mut ids = Vec::with_capacity(names.len());
         let total = if names.is_empty() { 0 } else { self.counted_leads(org_id, &[])? };
         for n in names {
@@ -462,13 +462,17 @@ impl LeadFilter {
 }
 
 /// A tag filter and how to apply it.
-struct TagFilter {
+pub(super) struct TagFilter {
     id: i64,
     common: bool,
 }
 
 /// Builds the WHERE clause for a filter; every value is a bound parameter.
-fn where_clause(org_id: i64, f: &LeadFilter, tags: &[TagFilter]) -> (String, Vec<Value>) {
+pub(super) fn where_clause(
+    org_id: i64,
+    f: &LeadFilter,
+    tags: &[TagFilter],
+) -> (String, Vec<Value>) {
     let mut parts = vec!["l.org_id = ?".to_string()];
     let mut args = vec![Value::Integer(org_id)];
     if !f.statuses.is_empty() {

@@ -17,6 +17,7 @@ pub mod changes;
 pub mod consents;
 pub mod counts;
 pub mod events;
+pub mod export;
 pub mod forget;
 pub mod leads;
 pub mod migrations;
@@ -314,5 +315,12 @@ impl Store {
             return Err(Error::new(ErrorKind::Busy, "another process is reading the database"));
         }
         Ok(())
+    }
+}
+
+impl Store {
+    /// Sets this connection's page cache (KiB), e.g. smaller for a one-pass scan.
+    pub fn set_cache_kib(&self, kib: u32) -> Result<()> {
+        self.conn.execute_batch(&format!("PRAGMA cache_size = -{kib}")).map_err(sql)
     }
 }
