@@ -1,5 +1,6 @@
 -- 0002_lead_operations: what operators do to a lead after it arrives (status, tags, notes,
--- edits, owners, logged interactions, tasks) and the right to erasure (`leadctl forget`).
+-- edits, owners, logged interactions, tasks), the right to erasure (`leadctl forget`), and
+-- the index `leadctl stats` reads.
 
 -- When the lead's personal data was erased by `leadctl forget`. The row stays, anonymous, so
 -- counts and statistics stay right; every personal column is NULL.
@@ -24,3 +25,29 @@ ALTER TABLE tasks ADD COLUMN done_by TEXT;
 
 -- Open tasks by owner and due date (`task list --owner`).
 CREATE INDEX tasks_org_owner ON tasks (org_id, owner, due_at) WHERE owner IS NOT NULL;
+
+-- `leadctl stats` counts leads by status, source, owner and creation time over any date range
+-- without reading the table rows: this covering index holds every column those counts need
+-- (a million entries are ~60 MB against ~800 MB of table).
+CREATE INDEX leads_stats ON leads (org_id, created_at, status, source, owner, updated_at);
+-- Its first two columns are those of leads_org_created, which it replaces.
+DROP INDEX leads_org_created;
+
+-- Lead counts by organisation, creation day, status, source and owner, kept by leadctl's store
+-- in the same transaction as every insert and every change of status, source or owner (like
+-- lead_counts). `leadctl stats` sums these cells instead of visiting a million leads; only
+-- the partial days at the ends of a range, tag filters and owners' last activity read the
+-- leads themselves (through leads_stats). An absent source or owner is ''.
+CREATE TABLE lead_facets (
+    org_id  INTEGER NOT NULL REFERENCES organisations(id),
+    day     TEXT NOT NULL,   -- YYYY-MM-DD of created_at (UTC)
+    status  TEXT NOT NULL,
+    source  TEXT NOT NULL,
+    owner   TEXT NOT NULL,
+    n       INTEGER NOT NULL,
+    PRIMARY KEY (org_id, day, status, source, owner)
+) WITHOUT ROWID;
+INSERT INTO lead_facets (org_id, day, status, source, owner, n)
+SELECT org_id, substr(created_at, 1, 10), status, coalesce(source, ''), coalesce(owner, ''),
+       count(*)
+FROM leads GROUP BY 1, 2, 3, 4, 5;

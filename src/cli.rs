@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::commands::{
     assign::AssignArgs, audit::AuditArgs, config::ConfigArgs, edit::EditArgs, events::EventsArgs,
     export::ExportArgs, forget::ForgetArgs, ingest::IngestArgs, list::ListArgs, log::LogArgs,
-    note::NoteArgs, show::ShowArgs, status::StatusArgs, tag::TagArgs, tags::TagsArgs,
-    task::TaskArgs, timeline::TimelineArgs,
+    note::NoteArgs, show::ShowArgs, stats::StatsArgs, status::StatusArgs, tag::TagArgs,
+    tags::TagsArgs, task::TaskArgs, timeline::TimelineArgs,
 };
 
 /// leadctl: the lead inbox of a small team, one binary over one SQLite file.
@@ -104,6 +104,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Export leads as CSV, NDJSON or JSON (streamed; atomic with --output)
     Export(ExportArgs),
+    /// Pipeline statistics: status, funnel, sources, volume, owners
+    Stats(StatsArgs),
     /// Move leads to another status (by ids or in bulk)
     Status(StatusArgs),
     /// Add and remove tags of leads (by ids or in bulk)

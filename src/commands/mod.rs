@@ -13,6 +13,7 @@ pub mod list;
 pub mod log;
 pub mod note;
 pub mod show;
+pub mod stats;
 pub mod status;
 pub mod tag;
 pub mod tags;
@@ -31,6 +32,7 @@ pub fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<()> {
         Command::List(args) => list::cmd_list(ctx, args),
         Command::Show(args) => show::cmd_show(ctx, args),
         Command::Export(args) => export::cmd_export(ctx, args),
+        Command::Stats(args) => stats::cmd_stats(ctx, args),
         Command::Config(args) => config::cmd_config(ctx, args),
         Command::Status(args) => status::cmd_status(ctx, args),
         Command::Tag(args) => tag::cmd_tag(ctx, args),

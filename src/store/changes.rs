@@ -87,10 +87,12 @@ impl Tx<'_> {
         if from == to {
             return Ok(None);
         }
-        self.conn()
-            .prepare_cached("UPDATE leads SET status = ?2, updated_at = ?3 WHERE seq = ?1")
-            .and_then(|mut st| st.execute(params![lead.seq, to.as_str(), act.now]))
-            .map_err(sql)?;
+        self.with_facet(lead.seq, || {
+            self.conn()
+                .prepare_cached("UPDATE leads SET status = ?2, updated_at = ?3 WHERE seq = ?1")
+                .and_then(|mut st| st.execute(params![lead.seq, to.as_str(), act.now]))
+                .map_err(sql)
+        })?;
         self.conn()
             .prepare_cached(
                 "INSERT INTO status_history (lead_seq, from_status, to_status, actor, note, \
@@ -124,10 +126,12 @@ impl Tx<'_> {
         if current.as_deref() == owner {
             return Ok(false);
         }
-        self.conn()
-            .prepare_cached("UPDATE leads SET owner = ?2, updated_at = ?3 WHERE seq = ?1")
-            .and_then(|mut st| st.execute(params![lead.seq, owner, act.now]))
-            .map_err(sql)?;
+        self.with_facet(lead.seq, || {
+            self.conn()
+                .prepare_cached("UPDATE leads SET owner = ?2, updated_at = ?3 WHERE seq = ?1")
+                .and_then(|mut st| st.execute(params![lead.seq, owner, act.now]))
+                .map_err(sql)
+        })?;
         self.audit_lead(
             act,
             lead,
@@ -172,10 +176,17 @@ impl Tx<'_> {
             .collect();
         args.push(Value::Text(act.now.to_string()));
         args.push(Value::Integer(lead.seq));
-        self.conn()
-            .prepare_cached(&sql_text)
-            .and_then(|mut st| st.execute(rusqlite::params_from_iter(args)))
-            .map_err(sql)?;
+        let update = || {
+            self.conn()
+                .prepare_cached(&sql_text)
+                .and_then(|mut st| st.execute(rusqlite::params_from_iter(args)))
+                .map_err(sql)
+        };
+        if changed.iter().any(|(c, _, _)| *c == "source") {
+            self.with_facet(lead.seq, update)?;
+        } else {
+            update()?;
+        }
         if reindex {
             self.reindex_lead(lead.seq)?;
         }

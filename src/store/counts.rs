@@ -18,6 +18,18 @@ use crate::model::Status;
 pub struct Deltas {
     leads: HashMap<(i64, Status), i64>,
     tags: HashMap<i64, i64>,
+    facets: HashMap<Facet, i64>,
+}
+
+/// The cell of `lead_facets` a lead counts in: organisation, creation day, status, source
+/// and owner ('' when absent).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Facet {
+    pub org_id: i64,
+    pub day: String,
+    pub status: String,
+    pub source: String,
+    pub owner: String,
 }
 
 impl Tx<'_> {
@@ -31,6 +43,45 @@ impl Tx<'_> {
         *self.counts.borrow_mut().tags.entry(tag_id).or_default() += delta;
     }
 
+    /// Counts `delta` leads into a facet cell.
+    pub fn count_facet(&self, facet: Facet, delta: i64) {
+        *self.counts.borrow_mut().facets.entry(facet).or_default() += delta;
+    }
+
+    /// The facet cell a stored lead counts in now.
+    pub fn facet_of(&self, seq: i64) -> Result<Facet> {
+        self.conn()
+            .prepare_cached(
+                "SELECT org_id, substr(created_at, 1, 10), status, coalesce(source, ''), \
+                 coalesce(owner, '') FROM leads WHERE seq = ?1",
+            )
+            .and_then(|mut st| {
+                st.query_row([seq], |r| {
+                    Ok(Facet {
+                        org_id: r.get(0)?,
+                        day: r.get(1)?,
+                        status: r.get(2)?,
+                        source: r.get(3)?,
+                        owner: r.get(4)?,
+                    })
+                })
+            })
+            .map_err(sql)
+    }
+
+    /// Runs `change` on a lead and moves it between facet cells if its status, source or
+    /// owner changed.
+    pub fn with_facet<T>(&self, seq: i64, change: impl FnOnce() -> Result<T>) -> Result<T> {
+        let before = self.facet_of(seq)?;
+        let out = change()?;
+        let after = self.facet_of(seq)?;
+        if before != after {
+            self.count_facet(before, -1);
+            self.count_facet(after, 1);
+        }
+        Ok(out)
+    }
+
     /// Writes the pending deltas (called by [`Tx::commit`]).
     pub(super) fn flush_counts(&self) -> Result<()> {
         let d = std::mem::take(&mut *self.counts.borrow_mut());
@@ -42,6 +93,28 @@ impl Tx<'_> {
                 )
                 .and_then(|mut st| st.execute(params![org_id, status.as_str(), n]))
                 .map_err(sql)?;
+        }
+        for (f, n) in d.facets.into_iter().filter(|(_, n)| *n != 0) {
+            let key = params![f.org_id, f.day, f.status, f.source, f.owner];
+            self.conn()
+                .prepare_cached(
+                    "INSERT INTO lead_facets (org_id, day, status, source, owner, n) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+                     ON CONFLICT (org_id, day, status, source, owner) DO UPDATE SET n = n + excluded.n",
+                )
+                .and_then(|mut st| {
+                    st.execute(params![f.org_id, f.day, f.status, f.source, f.owner, n])
+                })
+                .map_err(sql)?;
+            if n < 0 {
+                self.conn()
+                    .prepare_cached(
+                        "DELETE FROM lead_facets WHERE org_id = ?1 AND day = ?2 AND status = ?3 \
+                         AND source = ?4 AND owner = ?5 AND n = 0",
+                    )
+                    .and_then(|mut st| st.execute(key))
+                    .map_err(sql)?;
+            }
         }
         for (tag_id, n) in d.tags.into_iter().filter(|(_, n)| *n != 0) {
             self.conn()

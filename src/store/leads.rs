@@ -581,7 +581,19 @@ impl Tx<'_> {
         .map_err(sql)?;
         let seq = self.conn().last_insert_rowid();
         self.index_lead(seq, &hay)?;
-        self.count_lead(org_id, lead.status.unwrap_or(Status::New), 1);
+        let status = lead.status.unwrap_or(Status::New);
+        self.count_lead(org_id, status, 1);
+        let created = lead.created_at.as_deref().unwrap_or(now);
+        self.count_facet(
+            super::counts::Facet {
+                org_id,
+                day: created.get(..10).unwrap_or(created).to_string(),
+                status: status.as_str().to_string(),
+                source: lead.source.clone().unwrap_or_default(),
+                owner: lead.owner.clone().unwrap_or_default(),
+            },
+            1,
+        );
         Ok(seq)
     }
 
@@ -603,10 +615,17 @@ impl Tx<'_> {
         if reindex {
             self.unindex_lead(seq)?;
         }
-        self.conn()
-            .prepare_cached(&sql_text)
-            .and_then(|mut st| st.execute(params_from_iter(args)))
-            .map_err(sql)?;
+        let update = || {
+            self.conn()
+                .prepare_cached(&sql_text)
+                .and_then(|mut st| st.execute(params_from_iter(args)))
+                .map_err(sql)
+        };
+        if cols.iter().any(|(c, _)| matches!(*c, "source" | "owner")) {
+            self.with_facet(seq, update)?;
+        } else {
+            update()?;
+        }
         if reindex {
             self.reindex_lead(seq)?;
         }

@@ -25,6 +25,7 @@ pub mod notes;
 pub mod orgs;
 pub mod outbox;
 pub mod search;
+pub mod stats;
 pub mod tags;
 pub mod tasks;
 pub mod timeline;
