@@ -51,3 +51,19 @@ INSERT INTO lead_facets (org_id, day, status, source, owner, n)
 SELECT org_id, substr(created_at, 1, 10), status, coalesce(source, ''), coalesce(owner, ''),
        count(*)
 FROM leads GROUP BY 1, 2, 3, 4, 5;
+
+-- Erasure must leave no trace in the search index: with FTS5's secure-delete, every removal
+-- (an edit, a merge, `forget`) deletes the old terms from the index pages at once instead of
+-- adding a delete marker beside them. 'optimize' merges the index once, dropping the entries
+-- that earlier removals left behind. (The index then needs SQLite 3.42 or later to be read;
+-- leadctl bundles its own SQLite.)
+INSERT INTO leads_fts (leads_fts, rank) VALUES ('secure-delete', 1);
+INSERT INTO leads_fts (leads_fts) VALUES ('optimize');
+
+-- INSERT OR REPLACE deletes the old row without firing DELETE triggers: refuse any insert
+-- that reuses an existing id, so the log stays append-only.
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;

@@ -33,6 +33,15 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
     if starts_like_formula(cell) && !numeric { format!("'{cell}").into() } else { cell.into() }
 }
 
+/// A CSV record with every cell neutralised (for the CSV output of every command).
+pub fn safe<I, S>(cells: I) -> Vec<String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    cells.into_iter().map(|c| neutralize(c.as_ref()).into_owned()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,7 +46,7 @@ pub fn parse_timestamp(s: &str) -> Result<DateTime<Utc>, String> {
 pub fn parse_bound(s: &str, now: DateTime<Utc>, end: bool) -> Result<DateTime<Utc>, String> {
     let t = s.trim();
     if let Some(d) = parse_relative(t) {
-        return Ok(now - d);
+        return shift(now, d, false).ok_or_else(|| format!("'{s}' reaches before year 1"));
     }
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         let day = d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
@@ -80,14 +80,24 @@ pub fn parse_relative(s: &str) -> Option<Duration> {
     if n < 0 {
         return None;
     }
-    Some(match unit {
-        's' => Duration::seconds(n),
-        'm' => Duration::minutes(n),
-        'h' => Duration::hours(n),
-        'd' => Duration::days(n),
-        'w' => Duration::weeks(n),
-        _ => return None,
-    })
+    // Checked: a huge number is not a time, and must not panic.
+    let d = match unit {
+        's' => Duration::try_seconds(n),
+        'm' => Duration::try_minutes(n),
+        'h' => Duration::try_hours(n),
+        'd' => Duration::try_days(n),
+        'w' => Duration::try_weeks(n),
+        _ => None,
+    }?;
+    // Beyond ten thousand years is no date leadctl can store (RFC 3339 has four-digit years).
+    (d.num_days() <= 3_650_000).then_some(d)
+}
+
+/// `now` moved by `d` (forward when `forward`), if the result is a four-digit year.
+pub fn shift(now: DateTime<Utc>, d: Duration, forward: bool) -> Option<DateTime<Utc>> {
+    let t = if forward { now.checked_add_signed(d) } else { now.checked_sub_signed(d) }?;
+    use chrono::Datelike;
+    (1..=9999).contains(&t.year()).then_some(t)
 }
 
 #[cfg(test)]

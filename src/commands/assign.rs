@@ -48,13 +48,28 @@ pub fn parse_owner(raw: &str) -> Result<String> {
     Ok(v)
 }
 
+/// Whether a word looks like a lead id or id prefix (8+ hex digits and hyphens, with a digit).
+fn looks_like_id(word: &str) -> bool {
+    word.len() >= 8
+        && word.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+        && word.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Runs `assign`.
 pub fn cmd_assign(ctx: &mut Ctx, args: &AssignArgs) -> Result<()> {
     let (keys, owner) = if args.unassign {
         (args.words.clone(), None)
     } else {
         match args.words.split_last() {
-            Some((owner, keys)) => (keys.to_vec(), Some(parse_owner(owner)?)),
+            Some((owner, keys)) => {
+                if !keys.is_empty() && looks_like_id(owner) {
+                    return Err(Error::usage(format!(
+                        "'{owner}' looks like a lead id, not an owner"
+                    ))
+                    .with_hint("the last word is the owner: leadctl assign ID... OWNER"));
+                }
+                (keys.to_vec(), Some(parse_owner(owner)?))
+            }
             None => {
                 return Err(Error::usage("no owner given")
                     .with_hint("leadctl assign ID... OWNER, or --unassign to clear"));

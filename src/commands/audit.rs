@@ -84,7 +84,7 @@ pub fn cmd_audit(ctx: &mut Ctx, args: &AuditArgs) -> Result<()> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record([
+            w.write_record(crate::cells::safe([
                 "id",
                 "at",
                 "actor",
@@ -96,10 +96,10 @@ pub fn cmd_audit(ctx: &mut Ctx, args: &AuditArgs) -> Result<()> {
                 "after",
                 "request_id",
                 "details",
-            ])?;
+            ]))?;
             for e in &entries {
                 let o = |v: &Option<String>| v.clone().unwrap_or_default();
-                w.write_record([
+                w.write_record(crate::cells::safe([
                     e.id.to_string(),
                     e.at.clone(),
                     e.actor.clone(),
@@ -111,7 +111,7 @@ pub fn cmd_audit(ctx: &mut Ctx, args: &AuditArgs) -> Result<()> {
                     compact(&e.after),
                     o(&e.request_id),
                     compact(&e.details),
-                ])?;
+                ]))?;
             }
             w.flush()?;
         }
@@ -123,7 +123,7 @@ pub fn cmd_audit(ctx: &mut Ctx, args: &AuditArgs) -> Result<()> {
                 .set_header(["at", "actor", "action", "entity", "change"]);
             for e in &entries {
                 let entity = match (&e.entity_type, &e.entity_id) {
-                    (Some(t), Some(id)) => format!("{t} {}", &id[..id.len().min(13)]),
+                    (Some(t), Some(id)) => format!("{t} {}", id.get(..13).unwrap_or(id)),
                     (Some(t), None) => t.clone(),
                     _ => String::new(),
                 };

@@ -44,10 +44,18 @@ pub fn cmd_events(ctx: &mut Ctx, args: &EventsArgs) -> Result<()> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(["id", "occurred_at", "kind", "channel", "provider", "actor", "body"])?;
+            w.write_record(crate::cells::safe([
+                "id",
+                "occurred_at",
+                "kind",
+                "channel",
+                "provider",
+                "actor",
+                "body",
+            ]))?;
             for e in &events {
                 let o = |v: &Option<String>| v.clone().unwrap_or_default();
-                w.write_record([
+                w.write_record(crate::cells::safe([
                     e.id.to_string(),
                     e.occurred_at.clone(),
                     e.kind.clone(),
@@ -55,7 +63,7 @@ pub fn cmd_events(ctx: &mut Ctx, args: &EventsArgs) -> Result<()> {
                     o(&e.provider),
                     o(&e.actor),
                     o(&e.body),
-                ])?;
+                ]))?;
             }
             w.flush()?;
         }

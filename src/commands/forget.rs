@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::target::{confirm, resolve_one};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::Act;
 use crate::time;
 
@@ -42,9 +42,9 @@ pub fn cmd_forget(ctx: &mut Ctx, args: &ForgetArgs) -> Result<()> {
         (org_id, resolve_one(&r, org_id, &org, &args.lead)?)
     };
     let (org_id, lead) = lead;
-    if ctx.store()?.reader().lead(lead.seq)?.erased_at.is_some() {
-        return Err(Error::usage(format!("lead {} was erased already", lead.id)));
-    }
+    // Erasing again is allowed: it scrubs whatever reached the lead since (it should be
+    // nothing, but the operator asked for nothing to be left).
+    let again = ctx.store()?.reader().is_erased(lead.seq)?;
     if !args.yes {
         confirm(
             ctx,
@@ -66,7 +66,11 @@ pub fn cmd_forget(ctx: &mut Ctx, args: &ForgetArgs) -> Result<()> {
             "the erasure is committed, but the write-ahead log was not emptied ({e}); it will be at the next checkpoint"
         ));
     }
-    super::print_json(ctx, &json!({"id": lead.id, "erased": true, "touched": report}))?;
-    ctx.out.status(&format!("Erased the personal data of {}.", lead.id));
+    super::print_json(
+        ctx,
+        &json!({"id": lead.id, "erased": true, "erased_before": again, "touched": report}),
+    )?;
+    let note = if again { " (it was erased before; scrubbed again)" } else { "" };
+    ctx.out.status(&format!("Erased the personal data of {}{note}.", lead.id));
     Ok(())
 }

@@ -92,7 +92,8 @@ impl FilterArgs {
             statuses: self.status.clone(),
             tags,
             source: self.source.clone(),
-            owner: self.owner.clone(),
+            // Owners are stored normalised (see `normalize_owner`); match them the same way.
+            owner: self.owner.as_deref().map(crate::ingest::normalize::normalize_owner),
             since: bound(&self.since, "--since", false)?,
             until: bound(&self.until, "--until", true)?,
         })

@@ -81,6 +81,7 @@ pub fn cmd_log(ctx: &mut Ctx, args: &LogArgs) -> Result<()> {
         None => time::format(now_t),
     };
     let (lead, id) = change_one(ctx, &args.lead, |tx, act, lead| {
+        super::target::refuse_erased(tx, lead)?;
         tx.log_event(act, lead, args.kind.as_str(), &body, &at)
     })?;
     super::print_json(

@@ -35,12 +35,14 @@ pub struct NoteArgs {
 /// Runs `note`.
 pub fn cmd_note(ctx: &mut Ctx, args: &NoteArgs) -> Result<()> {
     super::target::check_key(&args.lead)?;
+    // Before an editor opens, make sure the note has somewhere to go.
+    super::target::check_exist(ctx, std::slice::from_ref(&args.lead))?;
     let body = match args.text.as_deref() {
         Some("-") => {
             let mut s = String::new();
             std::io::stdin()
                 .read_to_string(&mut s)
-                .map_err(|e| Error::usage(format!("cannot read the note from stdin: {e}")))?;
+                .map_err(|e| Error::failure(format!("cannot read the note from stdin: {e}")))?;
             s
         }
         Some(t) => t.to_string(),
@@ -52,6 +54,7 @@ pub fn cmd_note(ctx: &mut Ctx, args: &NoteArgs) -> Result<()> {
     };
     let body = validate(&body)?;
     let (lead, (id, author, at)) = change_one(ctx, &args.lead, |tx, act, lead| {
+        super::target::refuse_erased(tx, lead)?;
         Ok((tx.add_note(act, lead, &body)?, act.actor.to_string(), act.now.to_string()))
     })?;
     super::print_json(

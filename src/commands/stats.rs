@@ -321,7 +321,7 @@ pub fn cmd_stats(ctx: &mut Ctx, args: &StatsArgs) -> Result<()> {
     let filter = LeadFilter {
         tags,
         source: args.source.clone(),
-        owner: args.owner.clone(),
+        owner: args.owner.as_deref().map(crate::ingest::normalize::normalize_owner),
         since: since.clone(),
         until: until.clone(),
         ..LeadFilter::default()
@@ -590,48 +590,83 @@ fn volume(
 
 fn write_csv(out: &mut impl Write, s: &Stats) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["view", "key", "metric", "value"])?;
+    w.write_record(crate::cells::safe(["view", "key", "metric", "value"]))?;
     let f = |r: Option<f64>| r.map(|x| x.to_string()).unwrap_or_default();
-    w.write_record(["total", "", "leads", &s.total.to_string()])?;
+    w.write_record(crate::cells::safe(["total", "", "leads", &s.total.to_string()]))?;
     for row in s.by_status.iter().flatten() {
-        w.write_record(["status", row.status, "leads", &row.leads.to_string()])?;
-        w.write_record(["status", row.status, "share", &f(row.share)])?;
+        w.write_record(crate::cells::safe([
+            "status",
+            row.status,
+            "leads",
+            &row.leads.to_string(),
+        ]))?;
+        w.write_record(crate::cells::safe(["status", row.status, "share", &f(row.share)]))?;
     }
     if let Some(funnel) = &s.funnel {
         for st in &funnel.steps {
-            w.write_record(["funnel", st.step, "leads", &st.leads.to_string()])?;
-            w.write_record([
+            w.write_record(crate::cells::safe([
+                "funnel",
+                st.step,
+                "leads",
+                &st.leads.to_string(),
+            ]))?;
+            w.write_record(crate::cells::safe([
                 "funnel",
                 st.step,
                 "conversion_from_previous",
                 &f(st.conversion_from_previous),
-            ])?;
-            w.write_record([
+            ]))?;
+            w.write_record(crate::cells::safe([
                 "funnel",
                 st.step,
                 "drop_off_from_previous",
                 &f(st.drop_off_from_previous),
-            ])?;
+            ]))?;
         }
-        w.write_record(["funnel", "", "overall_conversion", &f(funnel.overall_conversion)])?;
+        w.write_record(crate::cells::safe([
+            "funnel",
+            "",
+            "overall_conversion",
+            &f(funnel.overall_conversion),
+        ]))?;
     }
     for src in s.by_source.iter().flatten() {
         let key = src.row.source.as_deref().unwrap_or("");
-        w.write_record(["sources", key, "leads", &src.row.leads.to_string()])?;
-        w.write_record(["sources", key, "converted", &src.row.converted.to_string()])?;
-        w.write_record(["sources", key, "rate", &f(src.rate)])?;
+        w.write_record(crate::cells::safe(["sources", key, "leads", &src.row.leads.to_string()]))?;
+        w.write_record(crate::cells::safe([
+            "sources",
+            key,
+            "converted",
+            &src.row.converted.to_string(),
+        ]))?;
+        w.write_record(crate::cells::safe(["sources", key, "rate", &f(src.rate)]))?;
     }
     if let Some(v) = &s.volume {
         for b in &v.buckets {
-            w.write_record(["volume", &b.start, "leads", &b.leads.to_string()])?;
+            w.write_record(crate::cells::safe([
+                "volume",
+                &b.start,
+                "leads",
+                &b.leads.to_string(),
+            ]))?;
         }
     }
     for o in s.owners.iter().flatten() {
         let key = o.owner.as_deref().unwrap_or("");
-        w.write_record(["owners", key, "leads", &o.leads.to_string()])?;
-        w.write_record(["owners", key, "converted", &o.converted.to_string()])?;
-        w.write_record(["owners", key, "open_tasks", &o.open_tasks.to_string()])?;
-        w.write_record(["owners", key, "last_activity", o.last_activity.as_deref().unwrap_or("")])?;
+        w.write_record(crate::cells::safe(["owners", key, "leads", &o.leads.to_string()]))?;
+        w.write_record(crate::cells::safe(["owners", key, "converted", &o.converted.to_string()]))?;
+        w.write_record(crate::cells::safe([
+            "owners",
+            key,
+            "open_tasks",
+            &o.open_tasks.to_string(),
+        ]))?;
+        w.write_record(crate::cells::safe([
+            "owners",
+            key,
+            "last_activity",
+            o.last_activity.as_deref().unwrap_or(""),
+        ]))?;
     }
     w.flush()?;
     Ok(())

@@ -37,8 +37,12 @@ pub fn split_status(words: &[String]) -> Result<(Vec<String>, Option<Status>)> {
     let Some(last) = words.last() else {
         return Ok((Vec::new(), None));
     };
-    let looks_like_id =
-        last.contains('@') || last.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    // Ids are hex digits and hyphens (a prefix of a UUIDv7 has digits: it starts with the
+    // time); a word of letters only, like "dead", is a mistyped status.
+    let looks_like_id = last.contains('@')
+        || (last.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+            && last.chars().any(|c| c.is_ascii_digit()));
+
     match last.parse::<Status>() {
         Ok(s) => Ok((words[..words.len() - 1].to_vec(), Some(s))),
         Err(_) if looks_like_id => Ok((words.to_vec(), None)),
@@ -56,14 +60,28 @@ pub fn cmd_status(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
     }
     let to = match status {
         Some(s) => s,
-        None if ctx.out.interactive() => pick_status()?,
+        None if ctx.out.interactive() => {
+            if let target::Selection::Keys(keys) = &selection {
+                target::check_exist(ctx, keys)?;
+            }
+            pick_status()?
+        }
         None => {
             return Err(Error::usage("no status given")
                 .with_hint("add one of new, waitlist, invited, converted, lost after the ids"));
         }
     };
     let verb = format!("Move them to {to}");
+    let mut notes_dropped = 0;
     let applied = target::apply(ctx, &selection, &args.bulk, &verb, |tx, act, lead| {
+        // An erased lead still changes status, but takes no new text.
+        let note = match note {
+            Some(_) if tx.reader().is_erased(lead.seq)? => {
+                notes_dropped += 1;
+                None
+            }
+            n => n,
+        };
         tx.set_status(act, lead, to, note)
     })?;
     let unchanged = applied.matched - applied.changed.len();
@@ -73,9 +91,19 @@ pub fn cmd_status(ctx: &mut Ctx, args: &StatusArgs) -> Result<()> {
         format!("Moved {} to {to}", leads(applied.changed.len()))
     };
     if unchanged > 0 {
-        sentence.push_str(&format!(" ({} already {to})", leads(unchanged)));
+        sentence.push_str(&format!(" ({} already {to}", leads(unchanged)));
+        if note.is_some() {
+            sentence.push_str("; the note is kept only with changes");
+        }
+        sentence.push(')');
     }
     sentence.push('.');
+    if notes_dropped > 0 {
+        ctx.out.warn(&format!(
+            "the note was not kept for {} erased by `forget`",
+            leads(notes_dropped)
+        ));
+    }
     target::report(
         ctx,
         &applied,

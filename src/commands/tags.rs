@@ -32,9 +32,9 @@ pub fn cmd_tags(ctx: &mut Ctx, _args: &TagsArgs) -> Result<()> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(["name", "leads"])?;
+            w.write_record(crate::cells::safe(["name", "leads"]))?;
             for t in &tags {
-                w.write_record([t.name.as_str(), &t.leads.to_string()])?;
+                w.write_record(crate::cells::safe([t.name.as_str(), &t.leads.to_string()]))?;
             }
             w.flush()?;
         }

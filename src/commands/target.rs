@@ -301,3 +301,25 @@ pub fn change_one<T>(
     tx.commit()?;
     Ok((lead, out))
 }
+
+/// Refuses to attach new text (a note, a logged interaction, a task) to an erased lead: it
+/// would be personal data again on a lead `forget` emptied.
+pub fn refuse_erased(tx: &Tx<'_>, lead: &LeadRef) -> Result<()> {
+    if tx.reader().is_erased(lead.seq)? {
+        return Err(Error::rejected(format!("lead {} was erased by `forget`", lead.id))
+            .with_hint("nothing can be attached to it; ingest the person as a new lead"));
+    }
+    Ok(())
+}
+
+/// Resolves the named leads without changing anything, so that a prompt (an editor, a status
+/// choice) is not shown for a lead that does not exist.
+pub fn check_exist(ctx: &mut Ctx, keys: &[String]) -> Result<()> {
+    let org = ctx.org().to_string();
+    let r = ctx.store()?.reader();
+    let org_id = r.require_org(&org)?;
+    for k in keys {
+        resolve_one(&r, org_id, &org, k)?;
+    }
+    Ok(())
+}

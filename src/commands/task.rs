@@ -116,7 +116,7 @@ pub fn parse_due(s: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
             .with_hint("use e.g. 2026-12-01, 2026-12-01T09:00:00Z, or 3d for three days from now")
     };
     if let Some(delay) = time::parse_relative(t.trim_start_matches('+')) {
-        return Ok(now + delay);
+        return time::shift(now, delay, true).ok_or_else(bad);
     }
     if let Ok(d) = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         let end = d.and_hms_milli_opt(23, 59, 59, 999).ok_or_else(bad)?;
@@ -158,6 +158,7 @@ fn add(ctx: &mut Ctx, a: &AddArgs) -> Result<()> {
     let now = time::format(now_t);
     let due_at = due.map(time::format);
     let act = Act { org_id, actor: &actor, now: &now };
+    super::target::refuse_erased(&tx, &lead)?;
     let id = tx.add_task(&act, Some(&lead), title, due_at.as_deref(), owner.as_deref())?;
     tx.commit()?;
     if due.is_some_and(|d| d < now_t) {
@@ -197,7 +198,7 @@ fn list(ctx: &mut Ctx, a: &ListArgs) -> Result<()> {
         open: a.open,
         overdue: a.overdue,
         due_before,
-        owner: a.owner.clone(),
+        owner: a.owner.as_deref().map(crate::ingest::normalize::normalize_owner),
         lead_seq,
     };
     let now = time::format(now_t);
@@ -210,10 +211,12 @@ fn list(ctx: &mut Ctx, a: &ListArgs) -> Result<()> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(["id", "title", "lead_id", "due_at", "owner", "done_at", "overdue"])?;
+            w.write_record(crate::cells::safe([
+                "id", "title", "lead_id", "due_at", "owner", "done_at", "overdue",
+            ]))?;
             for t in &tasks {
                 let o = |v: &Option<String>| v.clone().unwrap_or_default();
-                w.write_record([
+                w.write_record(crate::cells::safe([
                     t.id.to_string(),
                     t.title.clone(),
                     o(&t.lead_id),
@@ -221,7 +224,7 @@ fn list(ctx: &mut Ctx, a: &ListArgs) -> Result<()> {
                     o(&t.owner),
                     o(&t.done_at),
                     t.overdue.to_string(),
-                ])?;
+                ]))?;
             }
             w.flush()?;
         }
@@ -256,7 +259,7 @@ fn row(t: &Task, color: bool) -> Vec<Cell> {
         Cell::new(state),
         Cell::new(&t.title),
         Cell::new(t.owner.clone().unwrap_or_default()),
-        Cell::new(t.lead_id.as_deref().map(|l| &l[..l.len().min(13)]).unwrap_or("")),
+        Cell::new(t.lead_id.as_deref().map(|l| l.get(..13).unwrap_or(l)).unwrap_or("")),
     ];
     if color && t.overdue {
         cells = cells.into_iter().map(|c| c.fg(Color::Red)).collect();

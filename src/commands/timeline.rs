@@ -41,9 +41,14 @@ pub fn cmd_timeline(ctx: &mut Ctx, args: &TimelineArgs) -> Result<()> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(["at", "kind", "actor", "summary"])?;
+            w.write_record(crate::cells::safe(["at", "kind", "actor", "summary"]))?;
             for e in &entries {
-                w.write_record([&e.at, &e.kind, e.actor.as_deref().unwrap_or(""), &e.summary])?;
+                w.write_record(crate::cells::safe([
+                    &e.at,
+                    &e.kind,
+                    e.actor.as_deref().unwrap_or(""),
+                    &e.summary,
+                ]))?;
             }
             w.flush()?;
         }

@@ -55,14 +55,18 @@ pub fn write_lead(
     let mut target = None;
     if let Some(id) = &lead.id {
         match r.lead_by_id(id)? {
-            // An erased lead never takes personal data again: the person becomes a new lead.
+            // An erased lead never takes personal data again: the record is matched by email
+            // or phone as if it had no id, and makes a new lead (with a new id) if none matches.
             Some((seq, o)) if o == org_id && r.is_erased(seq)? => {
                 let fresh = NewLead { id: None, ..lead.clone() };
-                let mut written = create(tx, org_id, &fresh, now)?;
-                written.warnings = vec![FieldError::new(
+                let mut written = match write_lead(tx, act, &fresh)? {
+                    Ok(w) => w,
+                    Err(e) => return Ok(Err(e)),
+                };
+                written.warnings.push(FieldError::new(
                     "id",
-                    "this id belongs to an erased lead; a new lead was made",
-                )];
+                    "this id belongs to an erased lead; the record was not merged into it",
+                ));
                 return Ok(Ok(written));
             }
             Some((seq, o)) if o == org_id => target = Some(seq),
@@ -162,9 +166,19 @@ fn merge(tx: &Tx<'_>, act: &Act<'_>, seq: i64, lead: &NewLead) -> Result<Written
     let filled: Vec<&str> =
         changes.iter().map(|(c, _)| *c).filter(|c| *c != "email_norm").collect();
     let details = serde_json::json!({
-        "filled": filled, "tags_added": tags_added, "request_id": lead.request_id,
-        "source": lead.source,
+        "filled": filled, "tags_added": tags_added, "source": lead.source,
     });
-    tx.audit_lead(act, &target, "lead.merge", None, None, Some(details))?;
+    tx.audit(&crate::store::audit::AuditEntry {
+        at: now,
+        actor: act.actor,
+        action: "lead.merge",
+        org_id: Some(org_id),
+        entity_type: Some("lead"),
+        entity_id: Some(&target.id),
+        lead_id: Some(&target.id),
+        request_id: lead.request_id.as_deref(),
+        details: Some(details.to_string()),
+        ..Default::default()
+    })?;
     Ok(Written { outcome: Outcome::Merged, id: target.id, seq, warnings })
 }

@@ -4,7 +4,8 @@
 //! match, so a later ingest of the same person makes a new lead.
 //!
 //! Erased: names, email, phone, company, message, IP and user-agent hashes, the search index
-//! entry (FTS5 `secure-delete`, so no trace stays in old index segments), notes, note texts of
+//! entry (FTS5 `secure-delete`, on since migration 0002, so no trace stays in old index
+//! segments), notes, note texts of
 //! status changes, event payloads and bodies, task titles, outbox payloads and delivery
 //! replies, meeting attendee details, and raw webhook payloads that carry the email or phone.
 //! SQLite's `secure_delete` is on meanwhile, so freed space is zeroed rather than left behind.
@@ -17,6 +18,9 @@ use serde::Serialize;
 use super::leads::LeadRef;
 use super::{Act, Tx, sql};
 use crate::error::Result;
+
+/// A meeting attendee row: id, meeting, linked to the lead, lowercased email, phone.
+type Attendee = (i64, i64, Option<bool>, Option<String>, Option<String>);
 
 /// What one erasure touched (counts only).
 #[derive(Debug, Clone, Default, Serialize)]
@@ -38,17 +42,11 @@ impl Tx<'_> {
         &self,
         org_id: i64,
         email: Option<&str>,
-        phones: &[Option<String>],
+        phones: &[PhoneForms],
     ) -> Result<u64> {
         let c = self.conn();
         let email = email.map(str::to_lowercase);
         let encoded = email.as_ref().map(|e| e.replace('@', "%40"));
-        let phones: Vec<String> = phones
-            .iter()
-            .flatten()
-            .map(|p| p.chars().filter(char::is_ascii_digit).collect::<String>())
-            .filter(|d| d.len() >= 7)
-            .collect();
         let mut st = c
             .prepare(
                 "SELECT id, CAST(raw_payload AS TEXT) FROM webhook_deliveries \
@@ -64,7 +62,7 @@ impl Tx<'_> {
             let text = text.unwrap_or_default().to_lowercase();
             let by_email =
                 [&email, &encoded].into_iter().flatten().any(|e| text.contains(e.as_str()));
-            if by_email || phones.iter().any(|p| mentions_phone(&text, p)) {
+            if by_email || phones.iter().any(|p| p.found_in(&text)) {
                 hits.push(id);
             }
         }
@@ -82,11 +80,8 @@ impl Tx<'_> {
     /// Erases the personal data of one lead (see the module documentation).
     pub fn forget_lead(&self, act: &Act<'_>, lead: &LeadRef) -> Result<ForgetReport> {
         let c = self.conn();
-        c.execute_batch(
-            "PRAGMA secure_delete = ON; \
-             INSERT INTO leads_fts (leads_fts, rank) VALUES ('secure-delete', 1);",
-        )
-        .map_err(sql)?;
+        // The search index deletes securely since migration 0002 (see there).
+        c.execute_batch("PRAGMA secure_delete = ON;").map_err(sql)?;
         let (email, phone, phone_raw): (Option<String>, Option<String>, Option<String>) = c
             .query_row(
                 "SELECT email_norm, phone, phone_raw FROM leads WHERE seq = ?1",
@@ -122,80 +117,122 @@ impl Tx<'_> {
              WHERE outbox_id IN (SELECT id FROM outbox WHERE lead_seq = ?1)")?;
         // Meetings of this organisation the person attended: their details and the meeting
         // titles (which often name them).
-        let attended = "SELECT a.id FROM meeting_attendees a JOIN meetings m ON m.id = a.meeting_id \
-             WHERE m.org_id = ?1 AND (a.lead_seq = ?2 OR (?3 IS NOT NULL AND lower(a.email) = ?3) \
-             OR (?4 IS NOT NULL AND a.phone = ?4))";
-        let args = params![act.org_id, lead.seq, email, phone];
-        c.execute(
-            &format!(
-                "UPDATE meetings SET title = NULL WHERE id IN \
-                 (SELECT meeting_id FROM meeting_attendees WHERE id IN ({attended}))"
-            ),
-            args,
-        )
-        .map_err(sql)?;
-        report.meeting_attendees = c
-            .execute(
-                &format!(
-                    "UPDATE meeting_attendees SET email = NULL, phone = NULL, name = NULL \
-                     WHERE id IN ({attended})"
-                ),
-                args,
+        let forms: Vec<PhoneForms> =
+            [&phone, &phone_raw].into_iter().flatten().filter_map(|p| PhoneForms::of(p)).collect();
+        let mut st = c
+            .prepare(
+                "SELECT a.id, a.meeting_id, a.lead_seq = ?2, lower(a.email), a.phone \
+                 FROM meeting_attendees a JOIN meetings m ON m.id = a.meeting_id \
+                 WHERE m.org_id = ?1",
             )
-            .map_err(sql)? as u64;
-        report.webhook_deliveries =
-            self.erase_payloads(act.org_id, email.as_deref(), &[phone, phone_raw])?;
-        c.execute_batch(
-            "INSERT INTO leads_fts (leads_fts, rank) VALUES ('secure-delete', 0); \
-             PRAGMA secure_delete = OFF;",
-        )
-        .map_err(sql)?;
+            .map_err(sql)?;
+        let rows: Vec<Attendee> = st
+            .query_map(params![act.org_id, lead.seq], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(sql)?;
+        drop(st);
+        for (id, meeting, linked, a_email, a_phone) in rows {
+            let by_email = a_email.is_some() && a_email == email;
+            let by_phone = a_phone.as_deref().is_some_and(|p| forms.iter().any(|f| f.found_in(p)));
+            if linked == Some(true) || by_email || by_phone {
+                c.execute("UPDATE meetings SET title = NULL WHERE id = ?1", [meeting])
+                    .map_err(sql)?;
+                c.execute(
+                    "UPDATE meeting_attendees SET email = NULL, phone = NULL, name = NULL \
+                     WHERE id = ?1",
+                    [id],
+                )
+                .map_err(sql)?;
+                report.meeting_attendees += 1;
+            }
+        }
+        report.webhook_deliveries = self.erase_payloads(act.org_id, email.as_deref(), &forms)?;
+        c.execute_batch("PRAGMA secure_delete = OFF;").map_err(sql)?;
         let details = serde_json::to_value(&report)?;
         self.audit_lead(act, lead, "lead.forget", None, None, Some(details))?;
         Ok(report)
     }
 }
 
-/// Whether `text` holds the phone whose digits are `digits` (country code included), written
-/// with any separators (spaces, dashes, dots, brackets, slashes, a + or its URL encoding %2B):
-/// a run of digits and separators whose digits equal `digits`, or are its national part (at
-/// least 8 digits and all but at most 3 leading ones).
-fn mentions_phone(text: &str, digits: &str) -> bool {
-    let text = text.replace("%2b", "+");
-    let mut run = String::new();
-    let check = |run: &str| {
-        run == digits
-            || run.ends_with(digits)
-            || (run.len() >= 8 && run.len() + 3 >= digits.len() && digits.ends_with(run))
-    };
-    for ch in text.chars() {
-        if ch.is_ascii_digit() {
-            run.push(ch);
-        } else if matches!(ch, ' ' | '-' | '.' | '(' | ')' | '/' | '+') && !run.is_empty() {
-            continue;
-        } else if !run.is_empty() {
-            if check(&run) {
-                return true;
-            }
-            run.clear();
+/// The digit strings a phone number may be written as: all its digits (country code
+/// included) and, when it parses, its country code and national number.
+pub(crate) struct PhoneForms {
+    digits: String,
+    country: String,
+    national: String,
+}
+
+impl PhoneForms {
+    /// The forms of a stored phone (E.164 or raw text); `None` below 7 digits.
+    pub(crate) fn of(phone: &str) -> Option<PhoneForms> {
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() < 7 {
+            return None;
         }
+        let parsed = phone.starts_with('+').then(|| phonenumber::parse(None, phone).ok()).flatten();
+        let (country, national) = match parsed {
+            Some(n) => (n.code().value().to_string(), n.national().value().to_string()),
+            None => (String::new(), String::new()),
+        };
+        Some(PhoneForms { digits, country, national })
     }
-    !run.is_empty() && check(&run)
+
+    /// Whether a run of digits is this phone: the same digits; the national number, with or
+    /// without trunk zeros (`020 7946 0958`); the country code and a `(0)` (`+44 (0)20 ...`).
+    fn is(&self, run: &str) -> bool {
+        let unzeroed = run.trim_start_matches('0');
+        let national = !self.national.is_empty()
+            && self.national.len() >= 7
+            && (run == self.national || unzeroed == self.national);
+        let trunk = !self.country.is_empty()
+            && run
+                .strip_prefix(&self.country)
+                .and_then(|r| r.strip_prefix('0'))
+                .is_some_and(|rest| format!("{}{rest}", self.country) == self.digits);
+        run == self.digits || run.ends_with(&self.digits) || national || trunk
+    }
+
+    /// Whether `text` holds this phone written with any separators (spaces, dashes, dots,
+    /// brackets, slashes, a + or its URL encoding %2B between the digits).
+    pub(crate) fn found_in(&self, text: &str) -> bool {
+        let text = text.to_lowercase().replace("%2b", "+");
+        let mut run = String::new();
+        for ch in text.chars() {
+            if ch.is_ascii_digit() {
+                run.push(ch);
+            } else if matches!(ch, ' ' | '-' | '.' | '(' | ')' | '/' | '+') && !run.is_empty() {
+                continue;
+            } else if !run.is_empty() {
+                if self.is(&run) {
+                    return true;
+                }
+                run.clear();
+            }
+        }
+        !run.is_empty() && self.is(&run)
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::mentions_phone;
+    use super::PhoneForms;
 
     #[test]
     fn finds_phones_in_any_formatting() {
-        let d = "12025550143";
-        assert!(mentions_phone(r#"{"tel":"+1 202-555-0143"}"#, d));
-        assert!(mentions_phone(r#"{"tel":"(202) 555.0143"}"#, d));
-        assert!(mentions_phone("phone=%2B12025550143&x=1", d));
-        assert!(mentions_phone("+12025550143", d));
-        assert!(!mentions_phone(r#"{"tel":"555-0143"}"#, d));
-        assert!(!mentions_phone(r#"{"tel":"+1 202-555-0144"}"#, d));
-        assert!(!mentions_phone(r#"{"a": 2025, "b": 5550143}"#, d));
+        let us = PhoneForms::of("+12025550143").unwrap();
+        assert!(us.found_in(r#"{"tel":"+1 202-555-0143"}"#));
+        assert!(us.found_in(r#"{"tel":"(202) 555.0143"}"#));
+        assert!(us.found_in("phone=%2B12025550143&x=1"));
+        assert!(us.found_in("+12025550143"));
+        assert!(!us.found_in(r#"{"tel":"555-0143"}"#));
+        assert!(!us.found_in(r#"{"tel":"+1 202-555-0144"}"#));
+        assert!(!us.found_in(r#"{"a": 2025, "b": 5550143}"#));
+        let uk = PhoneForms::of("+442079460958").unwrap();
+        assert!(uk.found_in("020 7946 0958"));
+        assert!(uk.found_in("+44 (0)20 7946 0958"));
+        assert!(uk.found_in("tel:+44-20-7946-0958"));
+        assert!(!uk.found_in("020 7946 0959"));
     }
 }

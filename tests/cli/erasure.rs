@@ -672,10 +672,17 @@ fn forget_erases_the_personal_data_and_keeps_an_anonymous_lead() {
     r.error(4);
     assert_eq!(env.show(&id)["first_name"], Value::Null);
     env.run(&["edit", &id, "--email", EMAIL]).error(4);
-    // forgetting it again is refused
-    let again = env.run(&["forget", &id, "--yes"]);
-    again.error(2);
-    assert!(again.stderr.contains("erased already"), "{}", again.stderr);
+    // forgetting it again scrubs it again and says so; nothing comes back
+    let again = env.run(&["forget", &id, "--yes", "--format", "json"]);
+    again.code(0);
+    assert_eq!(again.json()["erased_before"], true, "{}", again.stdout);
+    assert!(again.stderr.contains("scrubbed again"), "{}", again.stderr);
+    assert_eq!(env.show(&id)["email"], Value::Null);
+    // nothing new can be attached to it
+    env.run(&["note", &id, "Quentella came back"]).error(4);
+    env.run(&["log", &id, "--kind", "call", "--body", "Quentella called"]).error(4);
+    env.run(&["task", "add", &id, "Call Quentella"]).error(4);
+    assert!(env.show(&id)["notes"].as_array().is_some_and(|n| n.is_empty()));
     // the same person again is a new lead
     let s = env.ingest_ok("back.ndjson", &lead_line());
     assert_eq!((s["created"].as_u64(), s["merged"].as_u64()), (Some(1), Some(0)), "{s}");
