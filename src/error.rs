@@ -17,6 +17,8 @@ pub mod exit {
     pub const REJECTED: u8 = 4;
     /// The database cannot be used: not SQLite, corrupt, or from a newer leadctl.
     pub const DATABASE: u8 = 5;
+    /// Interrupted by Ctrl-C or SIGTERM after cleaning up (128 + SIGINT, as shells report).
+    pub const INTERRUPTED: u8 = 130;
 }
 
 /// What went wrong, broadly; decides the exit code.
@@ -36,6 +38,8 @@ pub enum ErrorKind {
     Busy,
     /// stdout was closed by the reader (`| head`): end quietly with success.
     BrokenPipe,
+    /// Stopped by a signal after cleaning up (exit 130).
+    Interrupted,
 }
 
 impl ErrorKind {
@@ -48,6 +52,7 @@ impl ErrorKind {
             ErrorKind::Rejected => exit::REJECTED,
             ErrorKind::Database => exit::DATABASE,
             ErrorKind::BrokenPipe => exit::OK,
+            ErrorKind::Interrupted => exit::INTERRUPTED,
         }
     }
 }

@@ -4,6 +4,8 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -119,6 +121,15 @@ pub fn cmd_export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
         }
         _ => None,
     };
+    // Ctrl-C or SIGTERM while writing a file stops the export through the normal error path,
+    // so the temporary file is removed rather than left half-written.
+    let stop = Arc::new(AtomicBool::new(false));
+    if args.output.is_some() {
+        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            signal_hook::flag::register(sig, Arc::clone(&stop))
+                .map_err(|e| Error::failure(format!("cannot handle signals: {e}")))?;
+        }
+    }
     let mut sink = match &args.output {
         Some(path) => Sink::File(AtomicFile::create(path)?),
         None => Sink::Stdout(out_cfg.stdout()),
@@ -126,6 +137,12 @@ pub fn cmd_export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
     let n = {
         let mut writer = RowWriter::new(&mut sink, format, &columns, args.raw)?;
         let mut row = |row: &ExportRow<'_, '_>| -> Result<()> {
+            if stop.load(Ordering::Relaxed) {
+                return Err(Error::new(
+                    crate::error::ErrorKind::Interrupted,
+                    "interrupted; no file was written",
+                ));
+            }
             writer.write(row)?;
             if let Some(b) = &bar {
                 b.inc(1);

@@ -506,7 +506,7 @@ fn count(r: &crate::store::Reader<'_>, org_id: i64, filter: &LeadFilter) -> Resu
     t.flush_day();
     // The counters know no times of change: owners' last activity is read from the index.
     for (owner, last) in r.stats_last_activity(org_id, filter)? {
-        let own = t.by_owner.get(Some(owner.as_bytes()));
+        let own = t.by_owner.get(owner.as_deref().map(str::as_bytes));
         own.2 = last.into_bytes();
     }
     Ok(t)

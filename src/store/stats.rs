@@ -100,8 +100,9 @@ impl Reader<'_> {
     }
 
     /// Leads whose status is not invited/converted (resp. not converted) now but was once:
-    /// they reached that step of the funnel before moving on (to lost, say). Driven by the
-    /// status history, which is far smaller than the leads.
+    /// they reached that step of the funnel before moving on (to lost, say). A change to or
+    /// from a step shows it was reached (a lead may have arrived with that status). Driven by
+    /// the status history, which is far smaller than the leads.
     pub fn stats_reached_before(&self, org_id: i64, filter: &LeadFilter) -> Result<(u64, u64)> {
         let Some(tag_ids) = self.tag_ids(org_id, &filter.tags)? else {
             return Ok((0, 0));
@@ -110,9 +111,12 @@ impl Reader<'_> {
         let sql_text = format!(
             "SELECT coalesce(sum(inv), 0), coalesce(sum(conv), 0) FROM (SELECT \
                l.status NOT IN ('invited', 'converted') AS inv, \
-               max(h.to_status = 'converted') AND l.status <> 'converted' AS conv \
+               max(h.to_status = 'converted' OR h.from_status = 'converted') \
+                 AND l.status <> 'converted' AS conv \
              FROM status_history h CROSS JOIN leads l ON l.seq = h.lead_seq \
-             WHERE h.to_status IN ('invited', 'converted') AND {where_sql} GROUP BY h.lead_seq)"
+             WHERE (h.to_status IN ('invited', 'converted') \
+                    OR h.from_status IN ('invited', 'converted')) \
+               AND {where_sql} GROUP BY h.lead_seq)"
         );
         let mut st = self.conn.prepare(&sql_text).map_err(sql)?;
         st.query_row(params_from_iter(args), |r| {
@@ -161,19 +165,20 @@ impl Reader<'_> {
         Ok(())
     }
 
-    /// The latest change to any lead of each owner, among the leads matching `filter`.
+    /// The latest change to any lead of each owner (`None`: unassigned leads), among the
+    /// leads matching `filter`.
     pub fn stats_last_activity(
         &self,
         org_id: i64,
         filter: &LeadFilter,
-    ) -> Result<Vec<(String, String)>> {
+    ) -> Result<Vec<(Option<String>, String)>> {
         let Some(tag_ids) = self.tag_ids(org_id, &filter.tags)? else {
             return Ok(Vec::new());
         };
         let (where_sql, args) = where_clause(org_id, filter, &tag_ids);
         let sql_text = format!(
             "SELECT l.owner, max(l.updated_at) FROM leads l INDEXED BY leads_stats \
-             WHERE {where_sql} AND l.owner IS NOT NULL GROUP BY l.owner"
+             WHERE {where_sql} GROUP BY l.owner"
         );
         let mut st = self.conn.prepare(&sql_text).map_err(sql)?;
         st.query_map(params_from_iter(args), |r| Ok((r.get(0)?, r.get(1)?)))

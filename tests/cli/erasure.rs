@@ -212,7 +212,7 @@ fn timeline_json_lists_every_kind_of_change_oldest_first() {
     assert_eq!(by_kind("created")["actor"], Value::Null);
     // by email and by id prefix: the same timeline
     assert_eq!(timeline(&env, EMAIL), entries);
-    assert_eq!(timeline(&env, &id[..13]), entries);
+    assert_eq!(timeline(&env, &id[..24]), entries);
     // the control lead's timeline is its own
     let control = timeline(&env, CONTROL_EMAIL);
     assert_eq!(kinds(&control), ["created", "note", "status"]);
@@ -353,7 +353,7 @@ fn audit_filters_by_lead_id_or_email() {
     assert!(by_id.iter().all(|e| e["lead_id"] == id.as_str()), "{by_id:#?}");
     assert_eq!(audit(&env, &["--lead", EMAIL]), by_id);
     assert_eq!(audit(&env, &["--lead", &EMAIL.to_uppercase()]), by_id);
-    assert_eq!(audit(&env, &["--lead", &id[..13]]), by_id);
+    assert_eq!(audit(&env, &["--lead", &id[..24]]), by_id);
     let control = audit(&env, &["--lead", CONTROL_EMAIL]);
     assert_eq!(actions(&control), ["lead.status", "lead.note"]);
     env.run(&["audit", "--lead", "nobody@erasure-test.example"]).error(3);
@@ -702,7 +702,7 @@ fn forget_erases_the_personal_data_and_keeps_an_anonymous_lead() {
 fn forget_writes_an_audit_entry_without_the_erased_data() {
     let env = history();
     let id = id_of(&env, EMAIL);
-    env.ok(&["forget", &id[..13], "--yes"]);
+    env.ok(&["forget", &id[..24], "--yes"]);
     let entries = audit(&env, &["--action", "lead.forget"]);
     assert_eq!(entries.len(), 1, "{entries:#?}");
     let e = &entries[0];
