@@ -67,3 +67,7 @@ WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
 END;
+
+-- An owner's last activity (`leadctl stats owners`): the latest change to any of their leads,
+-- and of the unassigned ones, found at the end of this index instead of by a scan.
+CREATE INDEX leads_owner_activity ON leads (org_id, owner, updated_at);

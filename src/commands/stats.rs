@@ -176,8 +176,8 @@ struct Tally {
     by_day: FastMap<u64>,
     day: Vec<u8>,
     day_n: u64,
-    /// (leads, converted, last change) per owner.
-    by_owner: Keyed<(u64, u64, Vec<u8>)>,
+    /// (leads, converted) per owner.
+    by_owner: Keyed<(u64, u64)>,
     /// Leads not invited/converted now whose history reached invited (resp. converted).
     invited_before: u64,
     converted_before: u64,
@@ -194,7 +194,7 @@ impl Tally {
         source: Option<&[u8]>,
         owner: Option<&[u8]>,
         n: u64,
-    ) -> &mut (u64, u64, Vec<u8>) {
+    ) {
         let status = Status::ALL.iter().position(|s| s.as_str().as_bytes() == status);
         if let Some(i) = status {
             self.by_status[i] += n;
@@ -217,16 +217,12 @@ impl Tally {
         let own = self.by_owner.get(owner);
         own.0 += n;
         own.1 += converted;
-        own
     }
 
     /// Counts one lead read from the database.
     fn add_lead(&mut self, l: StatsLead<'_>) {
         let day = l.created_at.get(..10).unwrap_or(l.created_at);
-        let own = self.add_cell(day, l.status, l.source, l.owner, 1);
-        if l.updated_at > own.2.as_slice() {
-            own.2 = l.updated_at.to_vec();
-        }
+        self.add_cell(day, l.status, l.source, l.owner, 1);
     }
 
     fn flush_day(&mut self) {
@@ -396,13 +392,12 @@ pub fn cmd_stats(ctx: &mut Ctx, args: &StatsArgs) -> Result<()> {
             .by_owner
             .entries(|v| v.0 == 0)
             .into_iter()
-            .map(|(owner, (leads, converted, last))| OwnerRow {
+            .map(|(owner, (leads, converted))| OwnerRow {
                 owner,
                 leads: *leads,
                 converted: *converted,
                 open_tasks: 0,
-                last_activity: (!last.is_empty())
-                    .then(|| String::from_utf8_lossy(last).into_owned()),
+                last_activity: None,
             })
             .collect();
         for (owner, n) in r.open_tasks_by_owner(org_id)? {
@@ -422,6 +417,11 @@ pub fn cmd_stats(ctx: &mut Ctx, args: &StatsArgs) -> Result<()> {
                 }
                 None => {}
             }
+        }
+        // An owner's last activity is theirs, whatever the filters: the latest change to any
+        // of their leads (an index lookup per owner).
+        for o in &mut rows {
+            o.last_activity = r.owner_last_activity(org_id, o.owner.as_deref())?;
         }
         rows.sort_by(|a, b| b.leads.cmp(&a.leads).then(a.owner.cmp(&b.owner)));
         Some(rows)
@@ -504,11 +504,6 @@ fn count(r: &crate::store::Reader<'_>, org_id: i64, filter: &LeadFilter) -> Resu
         }
     }
     t.flush_day();
-    // The counters know no times of change: owners' last activity is read from the index.
-    for (owner, last) in r.stats_last_activity(org_id, filter)? {
-        let own = t.by_owner.get(owner.as_deref().map(str::as_bytes));
-        own.2 = last.into_bytes();
-    }
     Ok(t)
 }
 

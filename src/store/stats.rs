@@ -1,5 +1,5 @@
 //! What `leadctl stats` counts: one pass over the matching leads (their creation time,
-//! status, source, owner and last change), read from the covering index `leads_stats`
+//! status, source and owner), read from the covering index `leads_stats`
 //! (migration 0002) rather than the table rows, or driven by the rarest filter tag's list of
 //! leads; plus the leads whose status history shows they reached invited or converted before
 //! moving on, and open tasks per owner. The caller aggregates (commands/stats.rs).
@@ -23,15 +23,11 @@ pub struct FacetCell<'a> {
 /// One lead as `stats` sees it: text as stored (UTF-8 bytes, not validated again here).
 #[derive(Debug, Clone, Copy)]
 pub struct StatsLead<'a> {
-    /// Row number.
-    pub seq: i64,
     /// RFC 3339 UTC.
     pub created_at: &'a [u8],
     pub status: &'a [u8],
     pub source: Option<&'a [u8]>,
     pub owner: Option<&'a [u8]>,
-    /// RFC 3339 UTC.
-    pub updated_at: &'a [u8],
 }
 
 impl Reader<'_> {
@@ -66,7 +62,7 @@ impl Reader<'_> {
             return Ok(());
         };
         let (where_sql, mut args) = where_clause(org_id, &rest, &tag_ids);
-        let cols = "l.seq, l.created_at, l.status, l.source, l.owner, l.updated_at";
+        let cols = "l.created_at, l.status, l.source, l.owner";
         let sql_text = match driver {
             Some(tag_id) => {
                 args.insert(0, rusqlite::types::Value::Integer(tag_id));
@@ -88,12 +84,10 @@ impl Reader<'_> {
                 }
             };
             f(StatsLead {
-                seq: r.get(0).map_err(sql)?,
-                created_at: s(1).unwrap_or_default(),
-                status: s(2).unwrap_or_default(),
-                source: s(3),
-                owner: s(4),
-                updated_at: s(5).unwrap_or_default(),
+                created_at: s(0).unwrap_or_default(),
+                status: s(1).unwrap_or_default(),
+                source: s(2),
+                owner: s(3),
             });
         }
         Ok(())
@@ -165,24 +159,15 @@ impl Reader<'_> {
         Ok(())
     }
 
-    /// The latest change to any lead of each owner (`None`: unassigned leads), among the
-    /// leads matching `filter`.
-    pub fn stats_last_activity(
-        &self,
-        org_id: i64,
-        filter: &LeadFilter,
-    ) -> Result<Vec<(Option<String>, String)>> {
-        let Some(tag_ids) = self.tag_ids(org_id, &filter.tags)? else {
-            return Ok(Vec::new());
-        };
-        let (where_sql, args) = where_clause(org_id, filter, &tag_ids);
-        let sql_text = format!(
-            "SELECT l.owner, max(l.updated_at) FROM leads l INDEXED BY leads_stats \
-             WHERE {where_sql} GROUP BY l.owner"
-        );
-        let mut st = self.conn.prepare(&sql_text).map_err(sql)?;
-        st.query_map(params_from_iter(args), |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|rows| rows.collect())
+    /// The latest change to any lead of an owner (`None`: the unassigned leads), through the
+    /// index `leads_owner_activity`.
+    pub fn owner_last_activity(&self, org_id: i64, owner: Option<&str>) -> Result<Option<String>> {
+        self.conn
+            .prepare_cached(
+                "SELECT max(updated_at) FROM leads INDEXED BY leads_owner_activity \
+                 WHERE org_id = ?1 AND owner IS ?2",
+            )
+            .and_then(|mut st| st.query_row(rusqlite::params![org_id, owner], |r| r.get(0)))
             .map_err(sql)
     }
 
