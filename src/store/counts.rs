@@ -13,6 +13,9 @@ use super::{Reader, Tx, sql};
 use crate::error::Result;
 use crate::model::Status;
 
+/// Pending facet cells kept in memory before they are written out (see `count_facet`).
+const FACETS_IN_MEMORY: usize = 8192;
+
 /// Pending counter changes of one transaction.
 #[derive(Debug, Default)]
 pub struct Deltas {
@@ -43,9 +46,20 @@ impl Tx<'_> {
         *self.counts.borrow_mut().tags.entry(tag_id).or_default() += delta;
     }
 
-    /// Counts `delta` leads into a facet cell.
-    pub fn count_facet(&self, facet: Facet, delta: i64) {
-        *self.counts.borrow_mut().facets.entry(facet).or_default() += delta;
+    /// Counts `delta` leads into a facet cell. A bulk load touches tens of thousands of cells:
+    /// past [`FACETS_IN_MEMORY`] pending cells they are written out (in this transaction) to
+    /// keep memory flat.
+    pub fn count_facet(&self, facet: Facet, delta: i64) -> Result<()> {
+        let full = {
+            let mut d = self.counts.borrow_mut();
+            *d.facets.entry(facet).or_default() += delta;
+            d.facets.len() >= FACETS_IN_MEMORY
+        };
+        if full {
+            let facets = std::mem::take(&mut self.counts.borrow_mut().facets);
+            self.write_facets(facets)?;
+        }
+        Ok(())
     }
 
     /// The facet cell a stored lead counts in now.
@@ -76,8 +90,8 @@ impl Tx<'_> {
         let out = change()?;
         let after = self.facet_of(seq)?;
         if before != after {
-            self.count_facet(before, -1);
-            self.count_facet(after, 1);
+            self.count_facet(before, -1)?;
+            self.count_facet(after, 1)?;
         }
         Ok(out)
     }
@@ -94,7 +108,19 @@ impl Tx<'_> {
                 .and_then(|mut st| st.execute(params![org_id, status.as_str(), n]))
                 .map_err(sql)?;
         }
-        for (f, n) in d.facets.into_iter().filter(|(_, n)| *n != 0) {
+        self.write_facets(d.facets)?;
+        for (tag_id, n) in d.tags.into_iter().filter(|(_, n)| *n != 0) {
+            self.conn()
+                .prepare_cached("UPDATE tags SET lead_count = lead_count + ?2 WHERE id = ?1")
+                .and_then(|mut st| st.execute(params![tag_id, n]))
+                .map_err(sql)?;
+        }
+        Ok(())
+    }
+
+    /// Adds pending facet deltas to `lead_facets`, dropping cells that reach zero.
+    fn write_facets(&self, facets: HashMap<Facet, i64>) -> Result<()> {
+        for (f, n) in facets.into_iter().filter(|(_, n)| *n != 0) {
             let key = params![f.org_id, f.day, f.status, f.source, f.owner];
             self.conn()
                 .prepare_cached(
@@ -115,12 +141,6 @@ impl Tx<'_> {
                     .and_then(|mut st| st.execute(key))
                     .map_err(sql)?;
             }
-        }
-        for (tag_id, n) in d.tags.into_iter().filter(|(_, n)| *n != 0) {
-            self.conn()
-                .prepare_cached("UPDATE tags SET lead_count = lead_count + ?2 WHERE id = ?1")
-                .and_then(|mut st| st.execute(params![tag_id, n]))
-                .map_err(sql)?;
         }
         Ok(())
     }

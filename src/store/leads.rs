@@ -593,7 +593,7 @@ impl Tx<'_> {
                 owner: lead.owner.clone().unwrap_or_default(),
             },
             1,
-        );
+        )?;
         Ok(seq)
     }
 
