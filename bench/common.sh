@@ -112,3 +112,38 @@ cached_db() { # cached_db N SEED
     mv "$tmpdb" "$DB"
     for ext in wal shm; do if [ -f "$tmpdb-$ext" ]; then mv "$tmpdb-$ext" "$DB-$ext"; fi; done
 }
+
+# Parses the flags the export and stats benchmarks share (-n, -r, --seed, --rebuild, -h) into
+# N, RUNS, SEED and REBUILD, and checks them.
+bench_args() {
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            -n|--n) N=$2; shift 2 ;;
+            -r|--runs) RUNS=$2; shift 2 ;;
+            --seed) SEED=$2; shift 2 ;;
+            --rebuild) REBUILD=1; shift ;;
+            -h|--help) awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "$0"; exit 0 ;;
+            *) die "unknown argument '$1' (try --help)" ;;
+        esac
+    done
+    [[ "$N" =~ ^[0-9]+$ && "$N" -gt 0 ]] || die "N must be a positive number, got '$N'"
+    [[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -gt 0 ]] || die "RUNS must be a positive number, got '$RUNS'"
+}
+
+# Sets SQLITE3 to the sqlite3 shell (installing it when missing and run as root).
+need_sqlite3() {
+    SQLITE3=${SQLITE3:-/usr/bin/sqlite3}
+    [ -x "$SQLITE3" ] || need_pkg sqlite3 sqlite3 || die "no sqlite3 shell at $SQLITE3"
+    SQLITE3=$(command -v "$SQLITE3")
+}
+
+# Makes the work folder WORK under bench/data (removed on exit), snapshots the binary into
+# it and writes an empty config file CONFIG.
+bench_workdir() { # bench_workdir NAME
+    WORK=$(mktemp -d "$DATA_DIR/tmp.$1.XXXXXX")
+    trap 'rm -rf "$WORK"' EXIT
+    trap 'exit 130' INT TERM
+    snapshot_bin "$WORK"
+    CONFIG="$WORK/config.toml"
+    : > "$CONFIG"
+}

@@ -27,33 +27,14 @@ SEED=${SEED:-42}
 TARGET_RATIO=${TARGET_RATIO:-1.5}
 TARGET_RSS_MB=${TARGET_RSS_MB:-30}
 REBUILD=${REBUILD:-0}
-while [ $# -gt 0 ]; do
-    case "$1" in
-        -n|--n) N=$2; shift 2 ;;
-        -r|--runs) RUNS=$2; shift 2 ;;
-        --seed) SEED=$2; shift 2 ;;
-        --rebuild) REBUILD=1; shift ;;
-        -h|--help) awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "$0"; exit 0 ;;
-        *) die "unknown argument '$1' (try --help)" ;;
-    esac
-done
-[[ "$N" =~ ^[0-9]+$ && "$N" -gt 0 ]] || die "N must be a positive number, got '$N'"
-[[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -gt 0 ]] || die "RUNS must be a positive number, got '$RUNS'"
+bench_args "$@"
 
-SQLITE3=${SQLITE3:-/usr/bin/sqlite3}
-[ -x "$SQLITE3" ] || need_pkg sqlite3 sqlite3 || die "no sqlite3 shell at $SQLITE3"
-SQLITE3=$(command -v "$SQLITE3")
+need_sqlite3
 need_gnu_time
 build_release
 warn_env
 
-WORK=$(mktemp -d "$DATA_DIR/tmp.export.XXXXXX")
-cleanup() { rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-snapshot_bin "$WORK"
-CONFIG="$WORK/config.toml"
-: > "$CONFIG"
+bench_workdir export
 cached_db "$N" "$SEED"
 
 # The same columns as `leadctl export`'s default, in the same order (sqlite3 3.40 has no

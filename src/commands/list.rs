@@ -189,28 +189,12 @@ fn status_color(status: &str) -> &'static str {
     }
 }
 
-/// The default CSV columns, the same as `export`'s.
-pub const CSV_COLUMNS: [&str; 13] = [
-    "id",
-    "created_at",
-    "status",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "tags",
-    "source",
-    "utm_source",
-    "utm_medium",
-    "utm_campaign",
-    "last_contacted_at",
-];
-
 /// Writes leads as CSV with the default columns; tags joined with `;`; cells that a
 /// spreadsheet would run as a formula get a leading apostrophe (E.164 phones excepted).
 pub fn write_csv(out: &mut dyn Write, leads: &[Lead]) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_COLUMNS)?;
+    // The same columns, in the same order, as `export`'s default.
+    w.write_record(crate::store::export::DEFAULT_COLUMNS)?;
     for l in leads {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         let row = [

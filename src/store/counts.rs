@@ -47,7 +47,7 @@ impl Tx<'_> {
     }
 
     /// Counts `delta` leads into a facet cell. A bulk load touches tens of thousands of cells:
-    /// past [`FACETS_IN_MEMORY`] pending cells they are written out (in this transaction) to
+    /// past `FACETS_IN_MEMORY` pending cells they are written out (in this transaction) to
     /// keep memory flat.
     pub fn count_facet(&self, facet: Facet, delta: i64) -> Result<()> {
         let full = {
