@@ -27,7 +27,9 @@ pub fn now_string() -> String {
 pub fn parse_timestamp(s: &str) -> Result<DateTime<Utc>, String> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&Utc));
+        let t = t.with_timezone(&Utc);
+        // An offset can carry 9999-12-31 past the year 10000, which would not sort as text.
+        return if in_range(t) { Ok(t) } else { Err(format!("'{s}' is beyond the year 9999")) };
     }
     for f in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
         if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
@@ -50,11 +52,18 @@ pub fn parse_bound(s: &str, now: DateTime<Utc>, end: bool) -> Result<DateTime<Ut
     }
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         let day = d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-        return Ok(if end { day + Duration::days(1) } else { day });
+        let t = if end { shift(day, Duration::days(1), true) } else { Some(day) };
+        return t.ok_or_else(|| format!("'{s}' is beyond the year 9999"));
     }
     parse_timestamp(t).map_err(|_| {
         format!("'{s}' is not a time (expected e.g. 7d, 12h, 2026-11-01 or 2026-11-01T09:00:00Z)")
     })
+}
+
+/// Whether a time can be stored and compared as leadctl's fixed-width text (years 1-9999).
+pub fn in_range(t: DateTime<Utc>) -> bool {
+    use chrono::Datelike;
+    (1..=9999).contains(&t.year())
 }
 
 /// Parses an optional `--since` / `--until` style flag into the stored format; the usage

@@ -103,9 +103,11 @@ pub fn cmd_export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
     ctx.out.quiet |= args.quiet;
     let org = ctx.org().to_string();
     let out_cfg = ctx.out.clone();
+    let db_path = ctx.settings.db_path()?;
     let store = ctx.store()?;
     // A sequential scan gains nothing from a large page cache; keep memory flat and small.
     store.set_cache_kib(4096)?;
+    let store_interrupt = store.interrupt_handle();
     let r = store.reader();
     let org_id = r.require_org(&org)?;
     let bar = match &args.output {
@@ -130,6 +132,9 @@ pub fn cmd_export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
                 .map_err(|e| Error::failure(format!("cannot handle signals: {e}")))?;
         }
     }
+    if let Some(path) = &args.output {
+        refuse_database(path, &db_path)?;
+    }
     let mut sink = match &args.output {
         Some(path) => Sink::File(AtomicFile::create(path)?),
         None => Sink::Stdout(out_cfg.stdout()),
@@ -149,7 +154,32 @@ pub fn cmd_export(ctx: &mut Ctx, args: &ExportArgs) -> Result<()> {
             }
             Ok(())
         };
-        let n = r.export_leads(org_id, &filter, sort, args.limit, &columns, &mut row)?;
+        // While SQLite sorts or searches before the first row, a signal interrupts the query
+        // itself (checked every 50 ms by a watcher thread).
+        let done = AtomicBool::new(false);
+        let interrupt = store_interrupt;
+        let n = std::thread::scope(|scope| {
+            if args.output.is_some() {
+                scope.spawn(|| {
+                    while !done.load(Ordering::Relaxed) {
+                        if stop.load(Ordering::Relaxed) {
+                            interrupt.interrupt();
+                            break;
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
+                });
+            }
+            let n = r.export_leads(org_id, &filter, sort, args.limit, &columns, &mut row);
+            done.store(true, Ordering::Relaxed);
+            n
+        })
+        .map_err(|e| match e.kind() {
+            crate::error::ErrorKind::Interrupted => {
+                Error::new(crate::error::ErrorKind::Interrupted, "interrupted; no file was written")
+            }
+            _ => e,
+        })?;
         writer.finish()?;
         n
     };
@@ -266,6 +296,28 @@ impl<'a, W: Write> RowWriter<'a, W> {
     }
 }
 
+/// Refuses an output path that is the database itself (or its WAL or shared-memory file).
+fn refuse_database(out: &Path, db: &Path) -> Result<()> {
+    let canon = |p: &Path| -> Option<PathBuf> {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
+    };
+    let (Some(out), Some(db)) = (canon(out), canon(db)) else {
+        return Ok(());
+    };
+    let mut names = vec![db.clone()];
+    for ext in ["-wal", "-shm", "-journal"] {
+        let mut n = db.clone().into_os_string();
+        n.push(ext);
+        names.push(PathBuf::from(n));
+    }
+    if names.contains(&out) {
+        return Err(Error::usage(format!("--output {} is the database", out.display()))
+            .with_hint("write the export to another file"));
+    }
+    Ok(())
+}
+
 /// A file written under a temporary name in the same folder and renamed over the destination
 /// only by [`AtomicFile::finish`]; dropped before that, the temporary file is removed.
 struct AtomicFile {
@@ -285,15 +337,27 @@ impl AtomicFile {
                 .with_hint("give a file name, e.g. leads.csv"));
         }
         let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-        let mut o = std::fs::OpenOptions::new();
-        o.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-        let file = o.open(&tmp).map_err(|e| {
-            Error::failure(format!("cannot write {}: {e}", dest.display()))
-                .with_hint("check that the folder exists and is writable")
-        })?;
+        // A random part, so a temporary file left by a killed run (SIGKILL) never blocks the
+        // next export, whatever its process id.
+        let mut attempt = 0;
+        let (tmp, file) = loop {
+            let id = crate::model::new_id();
+            let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), &id[id.len() - 12..]));
+            let mut o = std::fs::OpenOptions::new();
+            o.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+            match o.open(&tmp) {
+                Ok(f) => break (tmp, f),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 5 => {
+                    attempt += 1;
+                }
+                Err(e) => {
+                    return Err(Error::failure(format!("cannot write {}: {e}", dest.display()))
+                        .with_hint("check that the folder exists and is writable"));
+                }
+            }
+        };
         Ok(AtomicFile {
             file: BufWriter::with_capacity(256 * 1024, file),
             tmp,

@@ -87,6 +87,12 @@ impl FilterArgs {
                     .map_err(|e| Error::usage(format!("--tag: {e}")))?,
             );
         }
+        for (flag, v) in [("--source", &self.source), ("--owner", &self.owner)] {
+            if v.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                return Err(Error::usage(format!("{flag} is empty"))
+                    .with_hint("leave the flag out to include every lead"));
+            }
+        }
         Ok(LeadFilter {
             search: self.search.clone().filter(|s| !s.trim().is_empty()),
             statuses: self.status.clone(),

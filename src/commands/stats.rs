@@ -31,14 +31,15 @@ pub enum View {
     Sources,
     /// Leads per day, week or month, as a bar chart
     Volume,
-    /// Per owner: leads, converted, open tasks, last activity
+    /// Per owner: leads, converted, all open tasks, last activity
     Owners,
 }
 
 /// Pipeline statistics: status, funnel, sources, volume over time, owners.
 ///
 /// Without a VIEW every view is shown. Filters narrow every view: --since/--until (creation
-/// time), --source, --tag (repeatable: all of), --owner. The funnel counts a lead as having
+/// time), --source, --tag (repeatable: all of), --owner; an owner's open tasks and last
+/// activity describe the person and are not narrowed. The funnel counts a lead as having
 /// reached a step when its status is that step or a later one (invited, then converted), or
 /// its status history shows it was there before moving on (to lost, say). Rates are null in
 /// JSON (and "-" in tables) when there is nothing to divide by. --format csv prints one row
@@ -310,6 +311,12 @@ pub fn cmd_stats(ctx: &mut Ctx, args: &StatsArgs) -> Result<()> {
     let now = time::now();
     let since = time::bound_flag(args.since.as_deref(), "--since", now, false)?;
     let until = time::bound_flag(args.until.as_deref(), "--until", now, true)?;
+    for (flag, v) in [("--source", &args.source), ("--owner", &args.owner)] {
+        if v.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            return Err(Error::usage(format!("{flag} is empty"))
+                .with_hint("leave the flag out to include every lead"));
+        }
+    }
     let mut tags = Vec::new();
     for t in &args.tag {
         tags.push(normalize_tag(t).map_err(|e| Error::usage(format!("--tag: {e}")))?);
@@ -326,7 +333,11 @@ pub fn cmd_stats(ctx: &mut Ctx, args: &StatsArgs) -> Result<()> {
     let org = ctx.org().to_string();
     let out_cfg = ctx.out.clone();
     ctx.mmap = true;
-    let r = ctx.store()?.reader();
+    let store = ctx.store()?;
+    // Counters, partial-day scans, history and tasks are read from one snapshot, so a change
+    // committed meanwhile is counted wholly or not at all.
+    let _snapshot = store.read_snapshot()?;
+    let r = store.reader();
     let org_id = r.require_org(&org)?;
 
     // `stats status` alone, unfiltered, reads the exact counters; everything else counts the
@@ -431,7 +442,7 @@ pub fn cmd_stats(ctx: &mut Ctx, args: &StatsArgs) -> Result<()> {
     let stats = Stats {
         filters: json!({
             "since": since, "until": until, "source": args.source, "tags": filter.tags,
-            "owner": args.owner,
+            "owner": filter.owner,
         }),
         total,
         by_status,

@@ -153,6 +153,15 @@ impl Checker {
     fn time(&mut self, field: &str, v: Option<String>) -> Option<String> {
         let v = v?;
         match time::parse_timestamp(&v) {
+            // A lead's times come from clients: refuse the impossible (before 1970, or more
+            // than a day ahead of this clock) rather than let one stray date skew every range.
+            Ok(t) if t.timestamp() < 0 || t > time::now() + chrono::Duration::days(1) => {
+                self.errors.push(FieldError::new(
+                    field,
+                    format!("'{v}' is not a plausible time (before 1970 or in the future)"),
+                ));
+                None
+            }
             Ok(t) => Some(time::format(t)),
             Err(e) => {
                 self.errors.push(FieldError::new(field, e));

@@ -282,6 +282,7 @@ pub(crate) fn sql(e: rusqlite::Error) -> Error {
             Error::new(ErrorKind::Busy, "the database stayed busy: another leadctl is writing")
                 .with_hint("try again, or raise busy_timeout_ms")
         }
+        Some(ErrorCode::OperationInterrupted) => Error::new(ErrorKind::Interrupted, "interrupted"),
         Some(ErrorCode::DiskFull) => Error::failure("the disk is full; nothing was written")
             .with_hint("free some space and run the command again"),
         Some(ErrorCode::ReadOnly) => Error::failure("the database is read-only")
@@ -323,5 +324,33 @@ impl Store {
     /// Sets this connection's page cache (KiB), e.g. smaller for a one-pass scan.
     pub fn set_cache_kib(&self, kib: u32) -> Result<()> {
         self.conn.execute_batch(&format!("PRAGMA cache_size = -{kib}")).map_err(sql)
+    }
+}
+
+impl Store {
+    /// A handle that stops this connection's running query from another thread (the query
+    /// then fails as interrupted).
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
+    }
+}
+
+/// A read transaction: every read through the store until it is dropped sees one snapshot of
+/// the database (WAL), whatever commits meanwhile.
+pub struct Snapshot<'a> {
+    conn: &'a Connection,
+}
+
+impl Store {
+    /// Starts a read transaction (see [`Snapshot`]).
+    pub fn read_snapshot(&self) -> Result<Snapshot<'_>> {
+        self.conn.execute_batch("BEGIN DEFERRED").map_err(sql)?;
+        Ok(Snapshot { conn: &self.conn })
+    }
+}
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        let _ = self.conn.execute_batch("COMMIT");
     }
 }

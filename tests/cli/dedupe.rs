@@ -185,9 +185,11 @@ fn a_withdrawal_is_never_turned_back_into_a_grant_by_a_merge() {
     assert_eq!(s["outcome"], "merged");
     assert!(s["warnings"].as_u64().unwrap() >= 1, "a warning is expected: {s}");
     assert_eq!(env.show("w@example.com")["consent"]["email"]["state"], "withdrawn");
-    // from a site form with consent: true and a later timestamp
+    // from a site form with consent: true and a later timestamp (hours ahead: far-future
+    // times are refused as implausible)
+    let later = (chrono::Utc::now() + chrono::Duration::hours(12)).to_rfc3339();
     let form = json!({"email": "w@example.com", "consent": true,
-        "meta": {"request_id": "form-9", "timestamp_utc": "2099-01-01T00:00:00Z"}});
+        "meta": {"request_id": "form-9", "timestamp_utc": later}});
     env.ingest_ok("f.json", &form.to_string());
     assert_eq!(env.show("w@example.com")["consent"]["email"]["state"], "withdrawn");
     // from a CSV
