@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::commands::{
     assign::AssignArgs, audit::AuditArgs, config::ConfigArgs, edit::EditArgs, events::EventsArgs,
     export::ExportArgs, forget::ForgetArgs, ingest::IngestArgs, list::ListArgs, log::LogArgs,
-    note::NoteArgs, show::ShowArgs, stats::StatsArgs, status::StatusArgs, tag::TagArgs,
-    tags::TagsArgs, task::TaskArgs, timeline::TimelineArgs,
+    note::NoteArgs, queue::QueueArgs, show::ShowArgs, stats::StatsArgs, status::StatusArgs,
+    tag::TagArgs, tags::TagsArgs, task::TaskArgs, timeline::TimelineArgs,
 };
 
 /// leadctl: the lead inbox of a small team, one binary over one SQLite file.
@@ -130,6 +130,8 @@ pub enum Command {
     Audit(AuditArgs),
     /// Erase a lead's personal data (right to erasure)
     Forget(ForgetArgs),
+    /// The outbox of forwards and emails: stats
+    Queue(QueueArgs),
     /// Show or create the configuration
     Config(ConfigArgs),
 }

@@ -15,6 +15,7 @@ pub mod logging;
 pub mod model;
 pub mod output;
 pub mod privacy;
+pub mod queue;
 pub mod store;
 pub mod time;
 

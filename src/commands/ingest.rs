@@ -222,6 +222,7 @@ pub fn cmd_ingest(ctx: &mut Ctx, args: &IngestArgs) -> Result<()> {
         bulk: false,
         actor: ctx.actor(),
         raw_cells: args.raw,
+        outbox: crate::queue::OutboxConfig::from_settings(&ctx.settings),
         origin: match &args.file {
             None => "flags".into(),
             Some(p) if p.as_os_str() == "-" => "stdin".into(),

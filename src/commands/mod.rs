@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod list;
 pub mod log;
 pub mod note;
+pub mod queue;
 pub mod show;
 pub mod stats;
 pub mod status;
@@ -33,6 +34,7 @@ pub fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<()> {
         Command::Show(args) => show::cmd_show(ctx, args),
         Command::Export(args) => export::cmd_export(ctx, args),
         Command::Stats(args) => stats::cmd_stats(ctx, args),
+        Command::Queue(args) => queue::cmd_queue(ctx, args),
         Command::Config(args) => config::cmd_config(ctx, args),
         Command::Status(args) => status::cmd_status(ctx, args),
         Command::Tag(args) => tag::cmd_tag(ctx, args),

@@ -90,6 +90,8 @@ pub struct IngestOptions {
     /// Read CSV cells exactly (files from `export --raw`), without undoing the formula
     /// neutralisation of leadctl's exports.
     pub raw_cells: bool,
+    /// Outbox items to write beside each lead (nothing when unconfigured).
+    pub outbox: crate::queue::OutboxConfig,
     /// Where the input came from (file path, `stdin`, `flags`), for the audit log.
     pub origin: String,
 }
@@ -219,7 +221,7 @@ fn write_items(
         let n = chunk.len() as u64;
         for item in chunk {
             let act = crate::store::Act { org_id, actor: &opts.actor, now: &now };
-            write_item(&tx, &act, item, &mut batch, reporter)?;
+            write_item(&tx, &act, &opts.outbox, item, &mut batch, reporter)?;
             if !single_tx && batch.total >= opts.batch_size as u64 {
                 batch_no += 1;
                 audit_batch(&tx, org_id, &run_id, batch_no, &batch, format, opts, &now, false)?;
@@ -264,6 +266,7 @@ fn write_items(
 fn write_item(
     tx: &crate::store::Tx<'_>,
     act: &crate::store::Act<'_>,
+    outbox: &crate::queue::OutboxConfig,
     item: Item,
     batch: &mut Summary,
     reporter: &mut dyn Reporter,
@@ -276,7 +279,11 @@ fn write_item(
                 batch.warnings += 1;
                 reporter.warning(item.record, item.line, w);
             }
-            write_lead(tx, act, &norm.lead)?.map_err(|e| vec![e])
+            let written = write_lead(tx, act, &norm.lead)?;
+            if let Ok(w) = &written {
+                crate::queue::enqueue::enqueue(tx, act, outbox, &norm.lead, w)?;
+            }
+            written.map_err(|e| vec![e])
         }
     };
     match written {

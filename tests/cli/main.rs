@@ -15,6 +15,7 @@ mod list;
 mod migrations;
 mod output;
 mod prompts;
+mod queue;
 mod rejects;
 mod show;
 mod stats;
