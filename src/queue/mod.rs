@@ -4,6 +4,7 @@
 //! triggers them. Delivery (`leadctl queue flush`) comes in a later step.
 
 pub mod enqueue;
+pub mod retry;
 
 use crate::config::Settings;
 
