@@ -281,18 +281,15 @@ mod tests {
         all.dedup();
         assert_eq!(before, all.len(), "an item was claimed twice");
         assert_eq!(all.len(), 200, "every item was claimed");
-        // worker 0 finishes one item; its lease on the others expires; a later flush takes them
-        let first = claimed[0][0];
+        // a worker that claimed items finishes one; its lease on the others expires; a later
+        // flush takes them
+        let (w, ids) = claimed.iter().enumerate().find(|(_, ids)| !ids.is_empty()).unwrap();
+        let (first, owner, other) = (ids[0], format!("w{w}"), format!("w{}", (w + 1) % 3));
         let tx = s.begin_write().unwrap();
-        assert!(
-            tx.finish_attempt(first, "w0", now, &AttemptOutcome::Delivered, Some(200), None, None)
-                .unwrap()
-        );
-        assert!(
-            !tx.finish_attempt(first, "w1", now, &AttemptOutcome::Delivered, None, None, None)
-                .unwrap(),
-            "a lease held by another is not finished"
-        );
+        let done = AttemptOutcome::Delivered;
+        assert!(tx.finish_attempt(first, &owner, now, &done, Some(200), None, None).unwrap());
+        let stolen = tx.finish_attempt(first, &other, now, &done, None, None, None).unwrap();
+        assert!(!stolen, "a lease held by another is not finished");
         let later = "2026-11-22T10:06:00.000Z";
         let again = tx.claim_due("w9", later, "2026-11-22T10:11:00.000Z", None, 1000).unwrap();
         tx.commit().unwrap();
