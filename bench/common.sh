@@ -113,7 +113,7 @@ cached_db() { # cached_db N SEED
     for ext in wal shm; do if [ -f "$tmpdb-$ext" ]; then mv "$tmpdb-$ext" "$DB-$ext"; fi; done
 }
 
-# Parses the flags the export and stats benchmarks share (-n, -r, --seed, --rebuild, -h) into
+# Parses the flags every benchmark shares (-n, -r, --seed, --rebuild, -h) into
 # N, RUNS, SEED and REBUILD, and checks them.
 bench_args() {
     while [ $# -gt 0 ]; do

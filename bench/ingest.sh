@@ -24,17 +24,7 @@ SEED=${SEED:-42}
 TARGET_S_PER_M=${TARGET_S_PER_M:-20}     # seconds per million leads
 TARGET_RSS_MB=${TARGET_RSS_MB:-100}
 INGEST_ARGS=${INGEST_ARGS:-}              # extra flags for leadctl ingest, e.g. --batch-size 50000
-while [ $# -gt 0 ]; do
-    case "$1" in
-        -n|--n) N=$2; shift 2 ;;
-        -r|--runs) RUNS=$2; shift 2 ;;
-        --seed) SEED=$2; shift 2 ;;
-        -h|--help) awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "$0"; exit 0 ;;
-        *) die "unknown argument '$1' (try --help)" ;;
-    esac
-done
-[[ "$N" =~ ^[0-9]+$ && "$N" -gt 0 ]] || die "N must be a positive number, got '$N'"
-[[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -gt 0 ]] || die "RUNS must be a positive number, got '$RUNS'"
+bench_args "$@"
 
 SQLITE3=${SQLITE3:-/usr/bin/sqlite3}
 [ -x "$SQLITE3" ] || need_pkg sqlite3 sqlite3 || die "no sqlite3 shell at $SQLITE3"

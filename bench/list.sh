@@ -29,18 +29,7 @@ WARMUP=${WARMUP:-3}
 TARGET_MS=${TARGET_MS:-50}
 BASELINE_RUNS=${BASELINE_RUNS:-5}
 REBUILD=${REBUILD:-0}
-while [ $# -gt 0 ]; do
-    case "$1" in
-        -n|--n) N=$2; shift 2 ;;
-        -r|--runs) RUNS=$2; shift 2 ;;
-        --seed) SEED=$2; shift 2 ;;
-        --rebuild) REBUILD=1; shift ;;
-        -h|--help) awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "$0"; exit 0 ;;
-        *) die "unknown argument '$1' (try --help)" ;;
-    esac
-done
-[[ "$N" =~ ^[0-9]+$ && "$N" -gt 0 ]] || die "N must be a positive number, got '$N'"
-[[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -gt 0 ]] || die "RUNS must be a positive number, got '$RUNS'"
+bench_args "$@"
 
 SQLITE3=${SQLITE3:-/usr/bin/sqlite3}
 [ -x "$SQLITE3" ] || need_pkg sqlite3 sqlite3 || die "no sqlite3 shell at $SQLITE3"
