@@ -6,9 +6,8 @@ use clap::Args;
 
 use crate::cli::Format;
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Channel;
-use crate::store::leads::Resolved;
 
 /// Show one lead in full: every field, tags, current consent per channel, notes, status
 /// history, the last 20 message events and pending outbox items.
@@ -26,35 +25,15 @@ pub struct ShowArgs {
 
 /// Runs `show`.
 pub fn cmd_show(ctx: &mut Ctx, args: &ShowArgs) -> Result<()> {
-    let key = args.lead.trim();
-    if !key.contains('@') && key.len() < 4 {
-        return Err(Error::usage(format!("'{key}' is too short to name a lead"))
-            .with_hint("give at least 4 characters of the id, or the email address"));
-    }
+    // Too-short keys are refused before the database opens.
+    super::target::check_key(&args.lead)?;
     let org = ctx.org().to_string();
     let format = ctx.out.format.unwrap_or(Format::Table);
     let out_cfg = ctx.out.clone();
     ctx.mmap = true;
     let r = ctx.store()?.reader();
     let org_id = r.require_org(&org)?;
-    let seq = match r.resolve_lead(org_id, key)? {
-        Resolved::One(seq) => seq,
-        Resolved::None => {
-            return Err(Error::not_found(format!(
-                "no lead matches '{key}' in organisation '{org}'"
-            ))
-            .with_hint("`leadctl list -q TEXT` searches names, emails and phones"));
-        }
-        Resolved::Many(ids) => {
-            let more = if ids.len() > 10 { ", ..." } else { "" };
-            let list: Vec<&str> = ids.iter().take(10).map(String::as_str).collect();
-            return Err(Error::usage(format!(
-                "'{key}' matches several leads: {}{more}",
-                list.join(", ")
-            ))
-            .with_hint("give more characters of the id"));
-        }
-    };
+    let seq = super::target::resolve_one(&r, org_id, &org, &args.lead)?.seq;
     let lead = r.lead(seq)?;
     let email_consent = r.latest_consent(seq, Channel::Email)?;
     let sms_consent = r.latest_consent(seq, Channel::Sms)?;

@@ -113,35 +113,18 @@ pub struct OwnerRow {
     pub last_activity: Option<String>,
 }
 
-/// FNV-1a: a fast hash for the short keys `stats` counts by (sources, owners, days), where
-/// the standard library's DoS-resistant SipHash showed up in profiles.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<V> = HashMap<Vec<u8>, V, std::hash::BuildHasherDefault<Fnv>>;
+/// Counts keyed by raw bytes (a source, an owner, a day).
+type ByKey<V> = HashMap<Vec<u8>, V>;
 
 /// Values per optional key (source, owner), allocating a key only the first time it is seen.
 struct Keyed<V> {
     none: V,
-    some: FastMap<V>,
+    some: ByKey<V>,
 }
 
 impl<V: Default> Default for Keyed<V> {
     fn default() -> Self {
-        Keyed { none: V::default(), some: FastMap::default() }
+        Keyed { none: V::default(), some: ByKey::default() }
     }
 }
 
@@ -174,7 +157,7 @@ struct Tally {
     by_source: Keyed<(u64, u64)>,
     /// Leads per day (`YYYY-MM-DD`); rows come mostly in creation order, so a run of one day
     /// is counted before it is looked up.
-    by_day: FastMap<u64>,
+    by_day: ByKey<u64>,
     day: Vec<u8>,
     day_n: u64,
     /// (leads, converted) per owner.

@@ -87,12 +87,11 @@ impl Tx<'_> {
         if from == to {
             return Ok(None);
         }
-        self.with_facet(lead.seq, || {
-            self.conn()
-                .prepare_cached("UPDATE leads SET status = ?2, updated_at = ?3 WHERE seq = ?1")
-                .and_then(|mut st| st.execute(params![lead.seq, to.as_str(), act.now]))
-                .map_err(sql)
-        })?;
+        self.move_facet(lead.seq, |f| f.status = to.as_str().to_string())?;
+        self.conn()
+            .prepare_cached("UPDATE leads SET status = ?2, updated_at = ?3 WHERE seq = ?1")
+            .and_then(|mut st| st.execute(params![lead.seq, to.as_str(), act.now]))
+            .map_err(sql)?;
         self.conn()
             .prepare_cached(
                 "INSERT INTO status_history (lead_seq, from_status, to_status, actor, note, \
@@ -126,12 +125,11 @@ impl Tx<'_> {
         if current.as_deref() == owner {
             return Ok(false);
         }
-        self.with_facet(lead.seq, || {
-            self.conn()
-                .prepare_cached("UPDATE leads SET owner = ?2, updated_at = ?3 WHERE seq = ?1")
-                .and_then(|mut st| st.execute(params![lead.seq, owner, act.now]))
-                .map_err(sql)
-        })?;
+        self.move_facet(lead.seq, |f| f.owner = owner.unwrap_or_default().to_string())?;
+        self.conn()
+            .prepare_cached("UPDATE leads SET owner = ?2, updated_at = ?3 WHERE seq = ?1")
+            .and_then(|mut st| st.execute(params![lead.seq, owner, act.now]))
+            .map_err(sql)?;
         self.audit_lead(
             act,
             lead,
@@ -176,17 +174,14 @@ impl Tx<'_> {
             .collect();
         args.push(Value::Text(act.now.to_string()));
         args.push(Value::Integer(lead.seq));
-        let update = || {
-            self.conn()
-                .prepare_cached(&sql_text)
-                .and_then(|mut st| st.execute(rusqlite::params_from_iter(args)))
-                .map_err(sql)
-        };
-        if changed.iter().any(|(c, _, _)| *c == "source") {
-            self.with_facet(lead.seq, update)?;
-        } else {
-            update()?;
+        if let Some((_, new, _)) = changed.iter().find(|(c, _, _)| *c == "source") {
+            let source = new.as_deref().unwrap_or_default().to_string();
+            self.move_facet(lead.seq, |f| f.source = source)?;
         }
+        self.conn()
+            .prepare_cached(&sql_text)
+            .and_then(|mut st| st.execute(rusqlite::params_from_iter(args)))
+            .map_err(sql)?;
         if reindex {
             self.reindex_lead(lead.seq)?;
         }

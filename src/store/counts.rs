@@ -83,17 +83,17 @@ impl Tx<'_> {
             .map_err(sql)
     }
 
-    /// Runs `change` on a lead and moves it between facet cells if its status, source or
-    /// owner changed.
-    pub fn with_facet<T>(&self, seq: i64, change: impl FnOnce() -> Result<T>) -> Result<T> {
+    /// Moves a lead between facet cells for a change of its status, source or owner that
+    /// `apply` describes (called before the UPDATE that makes it; one read of the lead).
+    pub fn move_facet(&self, seq: i64, apply: impl FnOnce(&mut Facet)) -> Result<()> {
         let before = self.facet_of(seq)?;
-        let out = change()?;
-        let after = self.facet_of(seq)?;
+        let mut after = before.clone();
+        apply(&mut after);
         if before != after {
             self.count_facet(before, -1)?;
             self.count_facet(after, 1)?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Writes the pending deltas (called by [`Tx::commit`]).

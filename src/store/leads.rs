@@ -615,17 +615,22 @@ impl Tx<'_> {
         if reindex {
             self.unindex_lead(seq)?;
         }
-        let update = || {
-            self.conn()
-                .prepare_cached(&sql_text)
-                .and_then(|mut st| st.execute(params_from_iter(args)))
-                .map_err(sql)
-        };
-        if cols.iter().any(|(c, _)| matches!(*c, "source" | "owner")) {
-            self.with_facet(seq, update)?;
-        } else {
-            update()?;
+        let value = |col: &str| cols.iter().find(|(c, _)| *c == col).map(|(_, v)| v.clone());
+        let (source, owner) = (value("source"), value("owner"));
+        if source.is_some() || owner.is_some() {
+            self.move_facet(seq, |f| {
+                if let Some(s) = source {
+                    f.source = s;
+                }
+                if let Some(o) = owner {
+                    f.owner = o;
+                }
+            })?;
         }
+        self.conn()
+            .prepare_cached(&sql_text)
+            .and_then(|mut st| st.execute(params_from_iter(args)))
+            .map_err(sql)?;
         if reindex {
             self.reindex_lead(seq)?;
         }

@@ -303,6 +303,7 @@ fn short(e: &rusqlite::Error) -> String {
     }
 }
 
+/// Maintenance and reading helpers beyond opening and transactions.
 impl Store {
     /// Checkpoints the write-ahead log into the database file and truncates it. Fails with
     /// busy when another connection still reads an older snapshot.
@@ -318,20 +319,22 @@ impl Store {
         }
         Ok(())
     }
-}
 
-impl Store {
     /// Sets this connection's page cache (KiB), e.g. smaller for a one-pass scan.
     pub fn set_cache_kib(&self, kib: u32) -> Result<()> {
         self.conn.execute_batch(&format!("PRAGMA cache_size = -{kib}")).map_err(sql)
     }
-}
 
-impl Store {
     /// A handle that stops this connection's running query from another thread (the query
     /// then fails as interrupted).
     pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
         self.conn.get_interrupt_handle()
+    }
+
+    /// Starts a read transaction (see [`Snapshot`]).
+    pub fn read_snapshot(&self) -> Result<Snapshot<'_>> {
+        self.conn.execute_batch("BEGIN DEFERRED").map_err(sql)?;
+        Ok(Snapshot { conn: &self.conn })
     }
 }
 
@@ -339,14 +342,6 @@ impl Store {
 /// the database (WAL), whatever commits meanwhile.
 pub struct Snapshot<'a> {
     conn: &'a Connection,
-}
-
-impl Store {
-    /// Starts a read transaction (see [`Snapshot`]).
-    pub fn read_snapshot(&self) -> Result<Snapshot<'_>> {
-        self.conn.execute_batch("BEGIN DEFERRED").map_err(sql)?;
-        Ok(Snapshot { conn: &self.conn })
-    }
 }
 
 impl Drop for Snapshot<'_> {
