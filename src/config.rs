@@ -124,7 +124,7 @@ pub const KEYS: &[KeyDef] = &[
         flag: None,
         default: None,
         secret: false,
-        help: "outbox: SMTP port",
+        help: "outbox: SMTP port (default 587 for starttls, 465 for tls, 25 for none)",
     },
     KeyDef {
         name: "smtp.user",
@@ -148,7 +148,7 @@ pub const KEYS: &[KeyDef] = &[
         flag: None,
         default: None,
         secret: false,
-        help: "outbox: none | starttls | tls",
+        help: "outbox: none | starttls | tls (default starttls)",
     },
     KeyDef {
         name: "from_email",
@@ -165,6 +165,62 @@ pub const KEYS: &[KeyDef] = &[
         default: None,
         secret: false,
         help: "outbox: who receives new-lead alerts",
+    },
+    KeyDef {
+        name: "queue.max_attempts",
+        env: "LEADCTL_QUEUE_MAX_ATTEMPTS",
+        flag: None,
+        default: Some("3"),
+        secret: false,
+        help: "outbox: attempts per item, the first included, before it is dead",
+    },
+    KeyDef {
+        name: "queue.first_retry_delay",
+        env: "LEADCTL_QUEUE_FIRST_RETRY_DELAY",
+        flag: None,
+        default: Some("1m"),
+        secret: false,
+        help: "outbox: wait before the first retry; doubles with each failure (ms, s, m, h, d)",
+    },
+    KeyDef {
+        name: "queue.max_retry_delay",
+        env: "LEADCTL_QUEUE_MAX_RETRY_DELAY",
+        flag: None,
+        default: Some("6h"),
+        secret: false,
+        help: "outbox: no wait between attempts is longer (caps Retry-After as well)",
+    },
+    KeyDef {
+        name: "queue.lease",
+        env: "LEADCTL_QUEUE_LEASE",
+        flag: None,
+        default: Some("5m"),
+        secret: false,
+        help: "outbox: how long a flush holds an item before another may take it (3x each timeout at least)",
+    },
+    KeyDef {
+        name: "queue.http_timeout",
+        env: "LEADCTL_QUEUE_HTTP_TIMEOUT",
+        flag: None,
+        default: Some("10s"),
+        secret: false,
+        help: "outbox: whole-request timeout of a forward",
+    },
+    KeyDef {
+        name: "queue.smtp_timeout",
+        env: "LEADCTL_QUEUE_SMTP_TIMEOUT",
+        flag: None,
+        default: Some("30s"),
+        secret: false,
+        help: "outbox: timeout of one email (the whole SMTP conversation)",
+    },
+    KeyDef {
+        name: "queue.concurrency",
+        env: "LEADCTL_QUEUE_CONCURRENCY",
+        flag: None,
+        default: Some("8"),
+        secret: false,
+        help: "outbox: deliveries in flight at once (queue flush --concurrency)",
     },
 ];
 
@@ -314,6 +370,22 @@ impl Settings {
                 v.trim().parse::<u64>().map_err(|_| {
                     let src = self.source(key).map(|s| s.to_string()).unwrap_or_default();
                     Error::usage(format!("{key} must be a whole number, got '{v}' (from {src})"))
+                })
+            })
+            .transpose()
+    }
+}
+
+impl Settings {
+    /// A length of time (`250ms`, `30s`, `5m`, `6h`, `1d`), with a usage error naming the key
+    /// and its source when malformed.
+    pub fn get_duration(&self, key: &str) -> Result<Option<std::time::Duration>> {
+        self.get(key)
+            .map(|v| {
+                crate::time::parse_duration(v).ok_or_else(|| {
+                    let src = self.source(key).map(|s| s.to_string()).unwrap_or_default();
+                    Error::usage(format!("{key} must be a length of time, got '{v}' (from {src})"))
+                        .with_hint("write it like 250ms, 30s, 5m, 6h or 1d")
                 })
             })
             .transpose()

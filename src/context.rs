@@ -62,6 +62,12 @@ impl Ctx {
         Ok(self.store.as_mut().expect("store was just opened"))
     }
 
+    /// The store, opened if needed, taken out of the context (for work on other threads).
+    pub fn take_store(&mut self) -> Result<Store> {
+        self.store()?;
+        Ok(self.store.take().expect("store was just opened"))
+    }
+
     /// Whether the database file exists (for commands that must not create it).
     pub fn db_exists(&self) -> Result<bool> {
         Ok(self.settings.db_path()?.exists())

@@ -17,6 +17,8 @@ pub mod exit {
     pub const REJECTED: u8 = 4;
     /// The database cannot be used: not SQLite, corrupt, or from a newer leadctl.
     pub const DATABASE: u8 = 5;
+    /// `queue flush`: items went dead in this run (permanent failure or attempts used up).
+    pub const UNDELIVERED: u8 = 6;
     /// Interrupted by Ctrl-C or SIGTERM after cleaning up (128 + SIGINT, as shells report).
     pub const INTERRUPTED: u8 = 130;
 }
@@ -40,6 +42,8 @@ pub enum ErrorKind {
     BrokenPipe,
     /// Stopped by a signal after cleaning up (exit 130).
     Interrupted,
+    /// Queued items went dead (exit 6).
+    Undelivered,
 }
 
 impl ErrorKind {
@@ -53,6 +57,7 @@ impl ErrorKind {
             ErrorKind::Database => exit::DATABASE,
             ErrorKind::BrokenPipe => exit::OK,
             ErrorKind::Interrupted => exit::INTERRUPTED,
+            ErrorKind::Undelivered => exit::UNDELIVERED,
         }
     }
 }

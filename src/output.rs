@@ -96,6 +96,21 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// Writes one JSON document: pretty for `json`, on one line for `ndjson`.
+pub fn write_json_doc(
+    out: &mut impl Write,
+    format: Format,
+    doc: &impl serde::Serialize,
+) -> crate::error::Result<()> {
+    if format == Format::Ndjson {
+        serde_json::to_writer(&mut *out, doc)?;
+    } else {
+        serde_json::to_writer_pretty(&mut *out, doc)?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
 /// Writes `items` as one pretty JSON array (`json`) or one object per line (`ndjson`).
 /// Returns false, writing nothing, for the other formats.
 pub fn write_json_items<T: serde::Serialize>(

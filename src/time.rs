@@ -102,6 +102,33 @@ pub fn parse_relative(s: &str) -> Option<Duration> {
     (d.num_days() <= 3_650_000).then_some(d)
 }
 
+/// Parses a configured length of time: `250ms`, `30s`, `5m`, `6h`, `1d`, or a bare number of
+/// seconds.
+pub fn parse_duration(s: &str) -> Option<std::time::Duration> {
+    let s = s.trim();
+    if let Some(ms) = s.strip_suffix("ms") {
+        return ms.parse::<u64>().ok().map(std::time::Duration::from_millis);
+    }
+    if let Ok(secs) = s.parse::<u64>() {
+        return Some(std::time::Duration::from_secs(secs));
+    }
+    parse_relative(s).and_then(|d| d.to_std().ok())
+}
+
+/// A length of time for people: `45s`, `3m 20s`, `2h 5m`, `4d 1h`.
+pub fn human_duration(d: std::time::Duration) -> String {
+    let s = d.as_secs();
+    match s {
+        0..60 => format!("{s}s"),
+        60..3600 if s % 60 == 0 => format!("{}m", s / 60),
+        60..3600 => format!("{}m {}s", s / 60, s % 60),
+        3600..86400 if s % 3600 < 60 => format!("{}h", s / 3600),
+        3600..86400 => format!("{}h {}m", s / 3600, s % 3600 / 60),
+        _ if s % 86400 < 3600 => format!("{}d", s / 86400),
+        _ => format!("{}d {}h", s / 86400, s % 86400 / 3600),
+    }
+}
+
 /// `now` moved by `d` (forward when `forward`), if the result is a four-digit year.
 pub fn shift(now: DateTime<Utc>, d: Duration, forward: bool) -> Option<DateTime<Utc>> {
     let t = if forward { now.checked_add_signed(d) } else { now.checked_sub_signed(d) }?;
@@ -112,6 +139,22 @@ pub fn shift(now: DateTime<Utc>, d: Duration, forward: bool) -> Option<DateTime<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_and_prints_lengths_of_time() {
+        use std::time::Duration as D;
+        assert_eq!(parse_duration("250ms"), Some(D::from_millis(250)));
+        assert_eq!(parse_duration("30"), Some(D::from_secs(30)));
+        assert_eq!(parse_duration(" 5m "), Some(D::from_secs(300)));
+        assert_eq!(parse_duration("6h"), Some(D::from_secs(6 * 3600)));
+        for bad in ["", "5x", "-3s", "ms", "1.5s", "99999999999999999999d"] {
+            assert_eq!(parse_duration(bad), None, "{bad}");
+        }
+        let shown: Vec<String> = [0, 45, 120, 200, 3600, 7500, 86400, 90000]
+            .map(|s| human_duration(D::from_secs(s)))
+            .into();
+        assert_eq!(shown, ["0s", "45s", "2m", "3m 20s", "1h", "2h 5m", "1d", "1d 1h"]);
+    }
 
     #[test]
     fn parses_relative_dates_and_times() {

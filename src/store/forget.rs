@@ -109,7 +109,8 @@ impl Tx<'_> {
             )?,
             tasks: run("UPDATE tasks SET title = '(erased)' WHERE lead_seq = ?1")?,
             outbox_items: run("UPDATE outbox SET payload = '{}', last_error = NULL, \
-                 state = CASE state WHEN 'pending' THEN 'cancelled' ELSE state END \
+                 state = CASE WHEN state IN ('pending', 'dead') THEN 'cancelled' ELSE state END, \
+                 lease_owner = NULL, lease_expires_at = NULL \
                  WHERE lead_seq = ?1")?,
             ..ForgetReport::default()
         };

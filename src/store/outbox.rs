@@ -136,7 +136,7 @@ impl Tx<'_> {
         owner: &str,
         now: &str,
         lease_until: &str,
-        kind: Option<&str>,
+        kinds: &[&str],
         limit: u64,
     ) -> Result<Vec<Claimed>> {
         let mut st = self
@@ -145,13 +145,15 @@ impl Tx<'_> {
                 "UPDATE outbox SET lease_owner = ?1, lease_expires_at = ?3, updated_at = ?2 \
                  WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' \
                    AND next_attempt_at <= ?2 AND (lease_expires_at IS NULL OR lease_expires_at <= ?2) \
-                   AND (?4 IS NULL OR kind = ?4) ORDER BY next_attempt_at, id LIMIT ?5) \
+                   AND kind IN (SELECT value FROM json_each(?4)) \
+                   ORDER BY next_attempt_at, id LIMIT ?5) \
                  RETURNING id, kind, idempotency_key, payload, attempts, lead_seq",
             )
             .map_err(sql)?;
         let limit = limit.min(i64::MAX as u64) as i64;
+        let kinds = serde_json::to_string(kinds)?;
         let mut items: Vec<Claimed> = st
-            .query_map(params![owner, now, lease_until, kind, limit], |r| {
+            .query_map(params![owner, now, lease_until, kinds, limit], |r| {
                 Ok(Claimed {
                     id: r.get(0)?,
                     kind: r.get(1)?,
@@ -196,7 +198,7 @@ impl Tx<'_> {
                  next_attempt_at = coalesce(?4, next_attempt_at), lease_owner = NULL, \
                  lease_expires_at = NULL, last_error = ?5, updated_at = ?2, \
                  delivered_at = CASE WHEN ?3 = 'delivered' THEN ?2 ELSE delivered_at END \
-                 WHERE id = ?1 AND lease_owner = ?6",
+                 WHERE id = ?1 AND lease_owner = ?6 AND state = 'pending'",
             )
             .and_then(|mut st| st.execute(params![item, now, state, next, error, owner]))
             .map_err(sql)?;
@@ -222,6 +224,279 @@ impl Tx<'_> {
             )
             .and_then(|mut st| st.execute([owner]))
             .map_err(sql)
+    }
+}
+
+impl Tx<'_> {
+    /// Records on the lead what a delivered item did: a message event (`forwarded`,
+    /// `email_sent`) at `at`, and for an email to the lead, `last_contacted_at` moved forward.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_delivery(
+        &self,
+        lead_seq: i64,
+        kind: &str,
+        channel: &str,
+        body: &str,
+        payload: &str,
+        actor: &str,
+        at: &str,
+        contacted: bool,
+    ) -> Result<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO message_events (lead_seq, occurred_at, kind, channel, provider, \
+                 payload, actor, body, created_at) \
+                 SELECT ?1, ?2, ?3, ?4, 'leadctl', ?5, ?6, ?7, ?2 FROM leads \
+                 WHERE seq = ?1 AND erased_at IS NULL",
+            )
+            .and_then(|mut st| {
+                st.execute(params![lead_seq, at, kind, channel, payload, actor, body])
+            })
+            .map_err(sql)?;
+        if contacted {
+            self.conn()
+                .prepare_cached(
+                    "UPDATE leads SET last_contacted_at = ?2, updated_at = ?2 WHERE seq = ?1 \
+                     AND (last_contacted_at IS NULL OR last_contacted_at < ?2)",
+                )
+                .and_then(|mut st| st.execute(params![lead_seq, at]))
+                .map_err(sql)?;
+        }
+        Ok(())
+    }
+}
+
+/// Which items `queue list` shows.
+#[derive(Debug, Clone, Default)]
+pub struct ItemFilter {
+    /// pending, retrying, done, dead or cancelled.
+    pub state: Option<String>,
+    /// forward, welcome_email or admin_alert.
+    pub kind: Option<String>,
+    /// Items of this lead.
+    pub lead_seq: Option<i64>,
+    /// Only items due now (pending, next attempt passed, no live lease), for `flush --dry-run`;
+    /// the value is the time "now".
+    pub due_at: Option<String>,
+    /// Only these kinds (`flush --dry-run`); empty: all.
+    pub kinds: Vec<String>,
+    /// Every organisation, not only `org_id`.
+    pub all_orgs: bool,
+}
+
+/// An outbox item as `queue list` and `queue show` print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub id: i64,
+    pub kind: String,
+    /// pending, retrying (pending after a failed attempt), done, dead or cancelled.
+    pub state: String,
+    pub attempts: i64,
+    pub lead_id: Option<String>,
+    /// Where it goes: the email recipient, or the forward URL (`forward.url` at delivery).
+    pub to: Option<String>,
+    pub idempotency_key: String,
+    pub created_at: String,
+    pub next_attempt_at: Option<String>,
+    pub delivered_at: Option<String>,
+    pub lease_owner: Option<String>,
+    pub lease_expires_at: Option<String>,
+    pub last_error: Option<String>,
+    #[serde(skip)]
+    pub payload: String,
+    #[serde(skip)]
+    pub lead_seq: Option<i64>,
+}
+
+/// One recorded delivery attempt.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attempt {
+    pub attempted_at: String,
+    /// delivered, failed (will retry) or dead.
+    pub outcome: String,
+    pub http_status: Option<i64>,
+    pub smtp_reply: Option<String>,
+    pub error: Option<String>,
+}
+
+const SELECT_ITEM: &str = "SELECT o.id, o.kind, \
+    CASE WHEN o.state = 'pending' AND o.attempts > 0 THEN 'retrying' \
+         WHEN o.state = 'delivered' THEN 'done' ELSE o.state END, \
+    o.attempts, l.id, json_extract(o.payload, '$.to'), o.idempotency_key, o.created_at, \
+    CASE WHEN o.state = 'pending' THEN o.next_attempt_at END, o.delivered_at, o.lease_owner, \
+    o.lease_expires_at, o.last_error, o.payload, o.lead_seq \
+    FROM outbox o LEFT JOIN leads l ON l.seq = o.lead_seq";
+
+fn row_to_item(r: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
+    Ok(Item {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        state: r.get(2)?,
+        attempts: r.get(3)?,
+        lead_id: r.get(4)?,
+        to: r.get(5)?,
+        idempotency_key: r.get(6)?,
+        created_at: r.get(7)?,
+        next_attempt_at: r.get(8)?,
+        delivered_at: r.get(9)?,
+        lease_owner: r.get(10)?,
+        lease_expires_at: r.get(11)?,
+        last_error: r.get(12)?,
+        payload: r.get(13)?,
+        lead_seq: r.get(14)?,
+    })
+}
+
+impl Reader<'_> {
+    /// Items of the organisation matching `f`, oldest first (at most `limit`).
+    pub fn outbox_items(&self, org_id: i64, f: &ItemFilter, limit: u64) -> Result<Vec<Item>> {
+        use rusqlite::types::Value;
+        let mut parts: Vec<&str> = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        if !f.all_orgs {
+            parts.push("o.org_id = ?");
+            args.push(Value::Integer(org_id));
+        }
+        if let Some(state) = &f.state {
+            parts.push(match state.as_str() {
+                "pending" => "o.state = 'pending' AND o.attempts = 0",
+                "retrying" => "o.state = 'pending' AND o.attempts > 0",
+                "done" => "o.state = 'delivered'",
+                "dead" => "o.state = 'dead'",
+                _ => "o.state = 'cancelled'",
+            });
+        }
+        if let Some(kind) = &f.kind {
+            parts.push("o.kind = ?");
+            args.push(Value::Text(kind.clone()));
+        }
+        if !f.kinds.is_empty() {
+            parts.push("o.kind IN (SELECT value FROM json_each(?))");
+            args.push(Value::Text(serde_json::to_string(&f.kinds)?));
+        }
+        if let Some(seq) = f.lead_seq {
+            parts.push("o.lead_seq = ?");
+            args.push(Value::Integer(seq));
+        }
+        let order = if let Some(now) = &f.due_at {
+            parts.push(
+                "o.state = 'pending' AND o.next_attempt_at <= ? \
+                 AND (o.lease_expires_at IS NULL OR o.lease_expires_at <= ?)",
+            );
+            args.push(Value::Text(now.clone()));
+            args.push(Value::Text(now.clone()));
+            "o.next_attempt_at, o.id"
+        } else {
+            "o.id"
+        };
+        let wher = if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", parts.join(" AND "))
+        };
+        args.push(Value::Integer(limit.min(i64::MAX as u64) as i64));
+        let q = format!("{SELECT_ITEM}{wher} ORDER BY {order} LIMIT ?");
+        let mut st = self.conn.prepare(&q).map_err(sql)?;
+        st.query_map(rusqlite::params_from_iter(args), row_to_item)
+            .and_then(|rows| rows.collect())
+            .map_err(sql)
+    }
+
+    /// One item of the organisation, if it exists.
+    pub fn outbox_item(&self, org_id: i64, id: i64) -> Result<Option<Item>> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .prepare_cached(&format!("{SELECT_ITEM} WHERE o.id = ?1 AND o.org_id = ?2"))
+            .and_then(|mut st| st.query_row(params![id, org_id], row_to_item).optional())
+            .map_err(sql)
+    }
+
+    /// How many items `clear_items` would delete.
+    pub fn clearable_items(&self, org_id: i64, state: &str, before: &str) -> Result<u64> {
+        self.conn
+            .prepare_cached(
+                "SELECT count(*) FROM outbox WHERE org_id = ?1 AND state = ?2 AND updated_at < ?3",
+            )
+            .and_then(|mut st| st.query_row(params![org_id, state, before], |r| r.get::<_, i64>(0)))
+            .map(|n| n as u64)
+            .map_err(sql)
+    }
+
+    /// The attempts of an item, oldest first.
+    pub fn outbox_attempts(&self, id: i64) -> Result<Vec<Attempt>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT attempted_at, outcome, http_status, smtp_reply, error FROM outbox_attempts \
+                 WHERE outbox_id = ?1 ORDER BY attempted_at, id",
+            )
+            .map_err(sql)?;
+        st.query_map([id], |r| {
+            Ok(Attempt {
+                attempted_at: r.get(0)?,
+                outcome: r.get(1)?,
+                http_status: r.get(2)?,
+                smtp_reply: r.get(3)?,
+                error: r.get(4)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(sql)
+    }
+}
+
+impl Tx<'_> {
+    /// Puts an item back to pending, due now, with a fresh count of attempts (its earlier
+    /// attempts stay in its history); audited. Returns false when the item is not dead or
+    /// pending (delivered and cancelled items are never sent again).
+    pub fn retry_item(&self, act: &Act<'_>, id: i64) -> Result<bool> {
+        let changed = self
+            .conn()
+            .prepare_cached(
+                "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?3, \
+                 updated_at = ?3 WHERE id = ?1 AND org_id = ?2 AND state IN ('pending', 'dead') \
+                 AND (lease_expires_at IS NULL OR lease_expires_at <= ?3)",
+            )
+            .and_then(|mut st| st.execute(params![id, act.org_id, act.now]))
+            .map_err(sql)?;
+        if changed > 0 {
+            self.audit_queue(act, "queue.retry", Some(&id.to_string()), None)?;
+        }
+        Ok(changed > 0)
+    }
+
+    /// Deletes items in `state` (`delivered` or `dead`) last changed before `before`, with
+    /// their attempts; audited with the count. Returns how many were deleted.
+    pub fn clear_items(&self, act: &Act<'_>, state: &str, before: &str) -> Result<u64> {
+        let n = self
+            .conn()
+            .prepare_cached(
+                "DELETE FROM outbox WHERE org_id = ?1 AND state = ?2 AND updated_at < ?3",
+            )
+            .and_then(|mut st| st.execute(params![act.org_id, state, before]))
+            .map_err(sql)? as u64;
+        let details = serde_json::json!({"state": state, "before": before, "items": n});
+        self.audit_queue(act, "queue.clear", None, Some(details))?;
+        Ok(n)
+    }
+
+    fn audit_queue(
+        &self,
+        act: &Act<'_>,
+        action: &str,
+        item: Option<&str>,
+        details: Option<serde_json::Value>,
+    ) -> Result<()> {
+        self.audit(&super::audit::AuditEntry {
+            at: act.now,
+            actor: act.actor,
+            action,
+            org_id: Some(act.org_id),
+            entity_type: Some("outbox"),
+            entity_id: item,
+            details: details.map(|d| d.to_string()),
+            ..Default::default()
+        })
     }
 }
 
@@ -263,7 +538,9 @@ mod tests {
                         let mut mine = Vec::new();
                         loop {
                             let tx = s.begin_write().unwrap();
-                            let got = tx.claim_due(&format!("w{w}"), now, lease, None, 7).unwrap();
+                            let got = tx
+                                .claim_due(&format!("w{w}"), now, lease, &["forward"], 7)
+                                .unwrap();
                             tx.commit().unwrap();
                             if got.is_empty() {
                                 break mine;
@@ -291,7 +568,8 @@ mod tests {
         let stolen = tx.finish_attempt(first, &other, now, &done, None, None, None).unwrap();
         assert!(!stolen, "a lease held by another is not finished");
         let later = "2026-11-22T10:06:00.000Z";
-        let again = tx.claim_due("w9", later, "2026-11-22T10:11:00.000Z", None, 1000).unwrap();
+        let again =
+            tx.claim_due("w9", later, "2026-11-22T10:11:00.000Z", &["forward"], 1000).unwrap();
         tx.commit().unwrap();
         assert_eq!(again.len(), 199, "expired leases are claimed again, the delivered item not");
         assert!(again.iter().all(|c| c.id != first));

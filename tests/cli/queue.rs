@@ -45,7 +45,13 @@ fn nothing_configured_enqueues_nothing_and_stats_says_so() {
     let doc = env.ok(&["queue", "stats", "--format", "json"]).json();
     assert_eq!(
         keys(&doc),
-        sorted(&["configured", "items", "next_attempt_at", "oldest_pending_at"])
+        sorted(&[
+            "configured",
+            "items",
+            "next_attempt_at",
+            "oldest_pending_age_seconds",
+            "oldest_pending_at"
+        ])
     );
     assert_eq!(doc["configured"], serde_json::json!([]));
     assert_eq!(doc["items"], serde_json::json!([]));

@@ -27,6 +27,10 @@ pub fn cmd_queue_stats(ctx: &mut Ctx, _args: &StatsArgs) -> Result<()> {
     let org_id = r.require_org(&org)?;
     let counts = r.queue_counts(org_id)?;
     let (oldest, next) = r.queue_times(org_id)?;
+    let age = oldest
+        .as_deref()
+        .and_then(|o| crate::time::parse_timestamp(o).ok())
+        .and_then(|o| (crate::time::now() - o).to_std().ok());
     let mut enqueued: Vec<&str> = Vec::new();
     if config.forward {
         enqueued.push("forward");
@@ -44,6 +48,7 @@ pub fn cmd_queue_stats(ctx: &mut Ctx, _args: &StatsArgs) -> Result<()> {
                 "configured": enqueued,
                 "items": counts,
                 "oldest_pending_at": oldest,
+                "oldest_pending_age_seconds": age.map(|d| d.as_secs()),
                 "next_attempt_at": next,
             });
             if out_cfg.format == Some(Format::Json) {
@@ -84,7 +89,8 @@ pub fn cmd_queue_stats(ctx: &mut Ctx, _args: &StatsArgs) -> Result<()> {
                 writeln!(out, "{t}")?;
             }
             if let Some(o) = &oldest {
-                writeln!(out, "Oldest pending item: created {o}.")?;
+                let ago = age.map(crate::time::human_duration).unwrap_or_else(|| "0s".into());
+                writeln!(out, "Oldest pending item: created {o} ({ago} ago).")?;
             }
             if let Some(n) = &next {
                 writeln!(out, "Next attempt: {n}.")?;
