@@ -130,7 +130,7 @@ pub enum Command {
     Audit(AuditArgs),
     /// Erase a lead's personal data (right to erasure)
     Forget(ForgetArgs),
-    /// The outbox of forwards and emails: stats
+    /// The outbox: deliver (cron), inspect and retry forwards and emails
     Queue(QueueArgs),
     /// Show or create the configuration
     Config(ConfigArgs),

@@ -178,7 +178,7 @@ pub const KEYS: &[KeyDef] = &[
         name: "queue.first_retry_delay",
         env: "LEADCTL_QUEUE_FIRST_RETRY_DELAY",
         flag: None,
-        default: Some("1m"),
+        default: Some("10m"),
         secret: false,
         help: "outbox: wait before the first retry; doubles with each failure (ms, s, m, h, d)",
     },
@@ -188,7 +188,7 @@ pub const KEYS: &[KeyDef] = &[
         flag: None,
         default: Some("6h"),
         secret: false,
-        help: "outbox: no wait between attempts is longer (caps Retry-After as well)",
+        help: "outbox: no wait between attempts is longer (a Retry-After may ask for more)",
     },
     KeyDef {
         name: "queue.lease",

@@ -246,8 +246,9 @@ impl Deliverer {
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(parse_retry_after);
-        // Read the body (so the connection can be reused), keeping the start of it for errors.
-        let text = resp.text().await.unwrap_or_default();
+        // Read the start of the body (for errors); a small body is read whole, so the
+        // connection can be reused. Never more than 4 KiB is kept.
+        let text = read_start(resp, 4096).await;
         let verdict = match status.as_u16() {
             200..=299 => Verdict::Delivered,
             408 | 429 | 500..=599 => Verdict::Retry,
@@ -315,6 +316,19 @@ impl Deliverer {
             }
         }
     }
+}
+
+/// Up to `limit` bytes of a response body, as text.
+async fn read_start(mut resp: reqwest::Response, limit: usize) -> String {
+    let mut buf = Vec::new();
+    while buf.len() < limit {
+        match resp.chunk().await {
+            Ok(Some(chunk)) => buf.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
+    buf.truncate(limit);
+    String::from_utf8_lossy(&buf).into_owned()
 }
 
 /// One line for an HTTP failure, without the URL (it may carry a secret in its query).

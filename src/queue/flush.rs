@@ -9,7 +9,7 @@
 //! Message-ID). Two flushes never hold the same item: claiming is one `UPDATE ... RETURNING`
 //! in a write transaction, and an attempt is recorded only while its lease is held.
 
-use std::collections::VecDeque;
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
@@ -24,8 +24,9 @@ use crate::store::Store;
 use crate::store::outbox::AttemptOutcome;
 use crate::time;
 
-/// Record finished attempts at least this often (in items) while others are in flight.
-const RECORD_BATCH: usize = 64;
+/// How many times in a row a database step may find the database busy (each after waiting
+/// the busy timeout) before the flush gives up.
+const BUSY_RETRIES: u32 = 10;
 
 /// What one flush is asked to do.
 #[derive(Debug, Clone)]
@@ -49,17 +50,18 @@ pub struct DeadItem {
 /// What a flush did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct FlushSummary {
-    /// Items claimed.
+    /// Items claimed (each at most once per flush).
     pub claimed: u64,
     pub delivered: u64,
     /// Failed, scheduled for another attempt.
     pub retry: u64,
     /// Failed for good in this flush.
     pub dead: u64,
-    /// Claimed but given back unattempted (stopped by a signal).
-    pub released: u64,
-    /// Attempted, but the lease had expired and another flush had taken the item: not
-    /// recorded here (the other flush records its own attempt).
+    /// Attempts abandoned by a second signal: the receiver may have them; the items stay
+    /// leased and are tried again once the lease runs out.
+    pub abandoned: u64,
+    /// Attempts that ended after the item was no longer this flush's (its lease expired and
+    /// another flush took it, or `forget` cancelled it): recorded as `late`, item untouched.
     pub lease_lost: u64,
     /// Stopped by SIGINT or SIGTERM.
     pub interrupted: bool,
@@ -80,11 +82,11 @@ impl FlushSummary {
         }
         let mut s =
             format!("Delivered {}, will retry {}, dead {}", self.delivered, self.retry, self.dead);
-        if self.released > 0 {
-            s.push_str(&format!(", released {} unattempted", self.released));
+        if self.abandoned > 0 {
+            s.push_str(&format!(", abandoned {} in flight", self.abandoned));
         }
         if self.lease_lost > 0 {
-            s.push_str(&format!(", {} taken over by another flush", self.lease_lost));
+            s.push_str(&format!(", {} no longer ours when done", self.lease_lost));
         }
         s.push('.');
         s
@@ -102,6 +104,14 @@ pub struct Flusher {
     owner: String,
     /// Who delivers, for the message events.
     actor: String,
+}
+
+/// One database step of a flush.
+struct Step<'a> {
+    finished: Vec<Finished>,
+    want: u64,
+    due_by: &'a str,
+    kinds: &'a [&'static str],
 }
 
 /// One finished attempt waiting to be recorded.
@@ -131,9 +141,13 @@ impl Flusher {
         &self.owner
     }
 
-    /// Delivers due items until none are left, the limit is reached, or `stop` says so: at 1,
-    /// no more claims and unstarted items are given back; at 2, attempts in flight are
-    /// abandoned too (their leases are given back; they are tried again later).
+    /// Delivers the items due when it starts until none are left, the limit is reached, or
+    /// `stop` says so: at 1, no more claims (attempts in flight finish and are recorded); at
+    /// 2, attempts in flight are abandoned too (recorded as such; their items stay leased).
+    ///
+    /// Only as many items are claimed as there are free delivery slots, so a claimed item's
+    /// attempt starts at once, and a finished attempt is recorded with the next claim: an item
+    /// is held for one delivery timeout plus a database step, well within its lease.
     pub async fn run(
         self: &Arc<Self>,
         opts: &FlushOptions,
@@ -143,39 +157,61 @@ impl Flusher {
         if opts.kinds.is_empty() {
             return Ok(summary);
         }
+        let due_by = time::now_string();
         let concurrency = opts.concurrency.max(1);
-        let batch = (concurrency * 2) as u64;
         let mut remaining = opts.limit.unwrap_or(u64::MAX);
-        let mut local: VecDeque<Job> = VecDeque::new();
         let mut inflight: JoinSet<Finished> = JoinSet::new();
+        let mut started: HashSet<i64> = HashSet::new();
         let mut done: Vec<Finished> = Vec::new();
         let mut drained = false;
         let mut stop_open = true;
+        let mut busy = 0;
         loop {
             if *stop.borrow() > 0 {
                 summary.interrupted = true;
                 drained = true;
-                local.clear();
             }
-            while inflight.len() < concurrency {
-                let Some(job) = local.pop_front() else { break };
-                let deliverer = self.deliverer.clone();
-                inflight.spawn(async move {
-                    let attempt = deliverer.deliver(&job).await;
-                    Finished { job, attempt, at: time::now_string() }
-                });
-            }
-            let want = if !drained && local.is_empty() { batch.min(remaining) } else { 0 };
-            if want > 0 || done.len() >= RECORD_BATCH || (inflight.is_empty() && !done.is_empty()) {
-                let finished = std::mem::take(&mut done);
-                let jobs = self.step(finished, want, &opts.kinds, false, &mut summary).await?;
-                let got = jobs.len() as u64;
-                summary.claimed += got;
-                remaining -= got.min(remaining);
-                if got < want {
-                    drained = true;
+            while let Some(joined) = inflight.try_join_next() {
+                if let Ok(f) = joined {
+                    done.push(f);
                 }
-                local.extend(jobs);
+            }
+            let free = (concurrency - inflight.len()) as u64;
+            let want = if drained { 0 } else { free.min(remaining) };
+            if want > 0 || !done.is_empty() {
+                let finished = std::mem::take(&mut done);
+                for f in &finished {
+                    started.remove(&f.job.item.id);
+                }
+                let step = Step { finished, want, due_by: &due_by, kinds: &opts.kinds };
+                match self.step(step, &mut summary).await {
+                    Ok(jobs) => {
+                        busy = 0;
+                        let got = jobs.len() as u64;
+                        summary.claimed += got;
+                        remaining -= got.min(remaining);
+                        if got < want {
+                            drained = true;
+                        }
+                        for job in jobs {
+                            started.insert(job.item.id);
+                            let deliverer = self.deliverer.clone();
+                            inflight.spawn(async move {
+                                let attempt = deliverer.deliver(&job).await;
+                                Finished { job, attempt, at: time::now_string() }
+                            });
+                        }
+                    }
+                    // Another writer held the database past the busy timeout: keep the
+                    // results and try again while the deliveries go on.
+                    Err((e, finished)) if e.is_busy() && busy < BUSY_RETRIES => {
+                        busy += 1;
+                        tracing::warn!(attempt = busy, "database busy; recording again shortly");
+                        done = finished;
+                        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                    }
+                    Err((e, _)) => return Err(e),
+                }
                 continue;
             }
             if inflight.is_empty() {
@@ -183,8 +219,7 @@ impl Flusher {
             }
             tokio::select! {
                 joined = inflight.join_next() => {
-                    // Err: abandoned (second signal) or a bug in a delivery; its lease is
-                    // given back below and the item is tried again later.
+                    // Err: abandoned (second signal) or a bug in a delivery; see below.
                     if let Some(Ok(f)) = joined {
                         done.push(f);
                     }
@@ -196,31 +231,50 @@ impl Flusher {
                 },
             }
         }
-        // Give back whatever was claimed and not attempted.
-        self.step(Vec::new(), 0, &opts.kinds, true, &mut summary).await?;
-        summary.released = summary.claimed
-            - (summary.delivered + summary.retry + summary.dead + summary.lease_lost)
-                .min(summary.claimed);
+        // Attempts that never came back (abandoned, or a bug in a delivery) keep their leases:
+        // the receiver may have them, so no flush sends them again before the lease runs out.
+        // Every claimed item was started at once, so nothing else is left to give back.
+        let abandoned: Vec<i64> = started.into_iter().collect();
+        summary.abandoned = abandoned.len() as u64;
+        if !abandoned.is_empty() {
+            let me = Arc::clone(self);
+            tokio::task::spawn_blocking(move || me.record_abandoned(&abandoned))
+                .await
+                .map_err(|e| Error::failure("the database thread failed").with_cause(e))??;
+        }
         Ok(summary)
     }
 
-    /// One database transaction on the blocking pool: record `finished`, claim up to `want`
-    /// more (rendering emails from their leads), and give back this flush's leases when
-    /// `release`.
+    /// One database transaction on the blocking pool: record the finished attempts, then
+    /// claim up to `want` more (rendering emails from their leads). On failure the finished
+    /// attempts come back with the error, to be recorded again.
     async fn step(
         self: &Arc<Self>,
-        finished: Vec<Finished>,
-        want: u64,
-        kinds: &[&'static str],
-        release: bool,
+        step: Step<'_>,
         summary: &mut FlushSummary,
-    ) -> Result<Vec<Job>> {
+    ) -> std::result::Result<Vec<Job>, (Error, Vec<Finished>)> {
         let me = Arc::clone(self);
-        let kinds = kinds.to_vec();
-        let (jobs, records) =
-            tokio::task::spawn_blocking(move || me.step_blocking(finished, want, &kinds, release))
-                .await
-                .map_err(|e| Error::failure("the database thread failed").with_cause(e))??;
+        let (want, due_by) = (step.want, step.due_by.to_string());
+        let kinds = step.kinds.to_vec();
+        let finished = step.finished;
+        let joined = tokio::task::spawn_blocking(move || {
+            let r = me.step_blocking(&finished, want, &due_by, &kinds);
+            (r, finished)
+        })
+        .await;
+        let (result, finished) = match joined {
+            Ok(x) => x,
+            Err(e) => {
+                return Err((
+                    Error::failure("the database thread failed").with_cause(e),
+                    Vec::new(),
+                ));
+            }
+        };
+        let (jobs, records) = match result {
+            Ok(x) => x,
+            Err(e) => return Err((e, finished)),
+        };
         for r in records {
             match r {
                 Recorded::Delivered => summary.delivered += 1,
@@ -237,10 +291,10 @@ impl Flusher {
 
     fn step_blocking(
         &self,
-        finished: Vec<Finished>,
+        finished: &[Finished],
         want: u64,
+        due_by: &str,
         kinds: &[&str],
-        release: bool,
     ) -> Result<(Vec<Job>, Vec<Recorded>)> {
         let mut store =
             self.store.lock().map_err(|_| Error::failure("the database lock failed"))?;
@@ -252,26 +306,40 @@ impl Flusher {
         let mut jobs = Vec::new();
         if want > 0 {
             let now = time::now();
-            let lease_until = time::format(now + self.q.lease);
-            let claimed =
-                tx.claim_due(&self.owner, &time::format(now), &lease_until, kinds, want)?;
+            let lease_until = time::shift(
+                now,
+                chrono::Duration::from_std(self.q.lease).unwrap_or_default(),
+                true,
+            )
+            .ok_or_else(|| Error::usage("queue.lease is too long"))?;
+            let (now, lease_until) = (time::format(now), time::format(lease_until));
+            let claimed = tx.claim_due(&self.owner, &now, due_by, &lease_until, kinds, want)?;
             for item in claimed {
                 let lead = match (item.kind.as_str(), item.lead_seq) {
                     ("forward", _) | (_, None) => None,
-                    (_, Some(seq)) => Some(tx.reader().lead(seq)?),
+                    (_, Some(seq)) => tx.reader().find_lead(seq)?,
                 };
                 jobs.push(prepare(item, lead.as_ref(), &self.templates, self.from.as_deref()));
             }
-        }
-        if release {
-            tx.release_leases(&self.owner)?;
         }
         tx.commit()?;
         Ok((jobs, records))
     }
 
+    /// Records attempts abandoned by a stop (items keep their leases).
+    fn record_abandoned(&self, items: &[i64]) -> Result<()> {
+        let mut store =
+            self.store.lock().map_err(|_| Error::failure("the database lock failed"))?;
+        let tx = store.begin_write()?;
+        let now = time::now_string();
+        for id in items {
+            tx.record_abandoned(*id, &now)?;
+        }
+        tx.commit()
+    }
+
     /// Records one finished attempt and moves its item on.
-    fn record(&self, tx: &crate::store::Tx<'_>, f: Finished) -> Result<Recorded> {
+    fn record(&self, tx: &crate::store::Tx<'_>, f: &Finished) -> Result<Recorded> {
         let Finished { job, attempt, at } = f;
         let failed = job.item.attempts.max(0) as u32 + 1;
         let policy = &self.q.retry;
@@ -282,18 +350,19 @@ impl Flusher {
                 AttemptOutcome::Failed { retry_at: None, permanent: false }
             }
             Verdict::Retry => {
-                let wait = policy.delay(failed, jitter(), attempt.retry_after);
-                let from = time::parse_timestamp(&at).unwrap_or_else(|_| time::now());
-                AttemptOutcome::Failed {
-                    retry_at: Some(time::format(from + wait)),
-                    permanent: false,
-                }
+                let wait = policy.delay(failed, jitter(job.item.id, failed), attempt.retry_after);
+                let from = time::parse_timestamp(at).unwrap_or_else(|_| time::now());
+                let at = chrono::Duration::from_std(wait)
+                    .ok()
+                    .and_then(|w| time::shift(from, w, true))
+                    .ok_or_else(|| Error::usage("the retry delay is too long"))?;
+                AttemptOutcome::Failed { retry_at: Some(time::format(at)), permanent: false }
             }
         };
         let held = tx.finish_attempt(
             job.item.id,
             &self.owner,
-            &at,
+            at,
             &outcome,
             attempt.http_status,
             attempt.reply.as_deref(),
@@ -314,7 +383,7 @@ impl Flusher {
         Ok(match outcome {
             AttemptOutcome::Delivered => {
                 if let Some(seq) = job.item.lead_seq {
-                    self.note_delivery(tx, seq, &job, &at)?;
+                    self.note_delivery(tx, seq, job, at)?;
                 }
                 Recorded::Delivered
             }
@@ -322,7 +391,7 @@ impl Flusher {
             AttemptOutcome::Failed { .. } => Recorded::Dead(DeadItem {
                 id: job.item.id,
                 kind: job.item.kind.clone(),
-                error: attempt.error,
+                error: attempt.error.clone(),
             }),
         })
     }
@@ -373,8 +442,10 @@ enum Recorded {
     Lost,
 }
 
-/// A number in [0, 1) from the random bits of a fresh UUIDv7.
-fn jitter() -> f64 {
-    let bits = uuid::Uuid::now_v7().as_u128() as u64 & ((1 << 53) - 1);
+/// A random number in [0, 1) for one retry of one item: std's per-process random hash keys
+/// over the item and attempt, so items failing together spread out.
+fn jitter(item: i64, attempt: u32) -> f64 {
+    use std::hash::BuildHasher;
+    let bits = std::collections::hash_map::RandomState::new().hash_one((item, attempt)) >> 11;
     bits as f64 / (1u64 << 53) as f64
 }

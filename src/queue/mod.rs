@@ -81,7 +81,7 @@ impl QueueSettings {
         }
         let q = QueueSettings {
             retry: RetryPolicy {
-                first_delay: d("queue.first_retry_delay", 60)?,
+                first_delay: d("queue.first_retry_delay", 600)?,
                 max_delay: d("queue.max_retry_delay", 6 * 3600)?,
                 max_attempts: max_attempts as u32,
             },
@@ -99,9 +99,26 @@ impl QueueSettings {
     pub fn check(&self) -> Result<()> {
         if !(1..=256).contains(&self.concurrency) {
             return Err(Error::usage(format!(
-                "the concurrency must be between 1 and 256, got {}",
+                "the concurrency (queue.concurrency or --concurrency) must be between 1 and 256, \
+                 got {}",
                 self.concurrency
             )));
+        }
+        const HOUR: u64 = 3600;
+        let limits = [
+            ("queue.http_timeout", self.http_timeout, HOUR, "1h"),
+            ("queue.smtp_timeout", self.smtp_timeout, HOUR, "1h"),
+            ("queue.lease", self.lease, 24 * HOUR, "1d"),
+            ("queue.first_retry_delay", self.retry.first_delay, 30 * 24 * HOUR, "30d"),
+            ("queue.max_retry_delay", self.retry.max_delay, 30 * 24 * HOUR, "30d"),
+        ];
+        for (key, d, max, shown) in limits {
+            if d > Duration::from_secs(max) {
+                return Err(Error::usage(format!(
+                    "{key} must be at most {shown}, got {}",
+                    crate::time::human_duration(d)
+                )));
+            }
         }
         for (key, t) in
             [("queue.http_timeout", self.http_timeout), ("queue.smtp_timeout", self.smtp_timeout)]
@@ -141,7 +158,7 @@ pub enum SmtpTls {
 }
 
 /// The SMTP server emails go through.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SmtpTarget {
     pub host: String,
     pub port: u16,
@@ -151,7 +168,7 @@ pub struct SmtpTarget {
 }
 
 /// Where deliveries go: the forward URL and token, the SMTP server and sender.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Transports {
     /// `forward.url`.
     pub forward_url: Option<String>,
@@ -161,6 +178,30 @@ pub struct Transports {
     pub smtp: Option<SmtpTarget>,
     /// `from_email`.
     pub from: Option<String>,
+}
+
+// Secrets (the SMTP password, the forward token) are never in a debug print.
+impl std::fmt::Debug for SmtpTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpTarget")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("tls", &self.tls)
+            .field("user", &self.user)
+            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Transports {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transports")
+            .field("forward_url", &self.forward_url)
+            .field("forward_token", &self.forward_token.as_ref().map(|_| "<redacted>"))
+            .field("smtp", &self.smtp)
+            .field("from", &self.from)
+            .finish()
+    }
 }
 
 impl Transports {
@@ -176,6 +217,19 @@ impl Transports {
             }
         }
         let from = get("from_email");
+        // An address that is not one would make every email dead: refuse it up front.
+        for key in ["from_email", "admin_email"] {
+            if let Some(v) = get(key) {
+                if let Err(e) = v.parse::<lettre::message::Mailbox>() {
+                    return Err(Error::usage(format!(
+                        "{key} is not an email address: '{v}' ({e})"
+                    ))
+                    .with_hint(
+                        "write it like hello@example.com or \"Sales <sales@example.com>\"",
+                    ));
+                }
+            }
+        }
         let smtp = match (get("smtp.host"), &from) {
             (Some(host), Some(_)) => {
                 let tls = match get("smtp.tls").as_deref().map(str::to_ascii_lowercase).as_deref() {

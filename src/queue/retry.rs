@@ -3,6 +3,9 @@
 
 use std::time::Duration;
 
+/// The longest `Retry-After` honoured: 30 days.
+pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(30 * 86400);
+
 /// Retry timings (configurable, so a test can run the whole retry story in seconds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
@@ -17,7 +20,7 @@ pub struct RetryPolicy {
 impl Default for RetryPolicy {
     fn default() -> Self {
         RetryPolicy {
-            first_delay: Duration::from_secs(60),
+            first_delay: Duration::from_secs(600),
             max_delay: Duration::from_secs(6 * 3600),
             max_attempts: 3,
         }
@@ -34,13 +37,13 @@ impl RetryPolicy {
 
     /// The delay with "equal jitter": between half the base delay and the whole of it, so
     /// retries of many items spread out while each stays within the schedule. `jitter` is a
-    /// number in [0, 1). A receiver's `Retry-After` wins when it asks for longer (capped at
-    /// `max_delay` as well).
+    /// number in [0, 1). A receiver's `Retry-After` wins when it asks for longer, up to
+    /// [`RETRY_AFTER_CAP`] (a receiver asking for a year is not taken at its word).
     pub fn delay(&self, failed: u32, jitter: f64, retry_after: Option<Duration>) -> Duration {
         let base = self.base_delay(failed);
         let jittered = base / 2 + base.mul_f64(jitter.clamp(0.0, 1.0) / 2.0);
         match retry_after {
-            Some(r) => jittered.max(r).min(self.max_delay),
+            Some(r) => jittered.max(r.min(RETRY_AFTER_CAP)),
             None => jittered,
         }
     }
@@ -72,7 +75,9 @@ mod tests {
             }
         }
         assert_eq!(p.delay(1, 0.0, Some(Duration::from_secs(10))), Duration::from_secs(10));
-        assert_eq!(p.delay(1, 0.0, Some(Duration::from_secs(999))), Duration::from_secs(30));
+        // Retry-After is honoured beyond max_delay, up to the cap
+        assert_eq!(p.delay(1, 0.0, Some(Duration::from_secs(999))), Duration::from_secs(999));
+        assert_eq!(p.delay(1, 0.0, Some(Duration::MAX)), RETRY_AFTER_CAP);
         assert!(!p.exhausted(4) && p.exhausted(5));
         // huge first delays saturate instead of overflowing
         let big = RetryPolicy { first_delay: Duration::MAX, ..p };

@@ -285,6 +285,23 @@ impl Reader<'_> {
         Ok(lead)
     }
 
+    /// One lead in full, or `None` when there is no lead `seq`.
+    pub fn find_lead(&self, seq: i64) -> Result<Option<Lead>> {
+        use rusqlite::OptionalExtension;
+        let found = self
+            .conn
+            .prepare_cached(&format!("{SELECT_LEAD} WHERE l.seq = ?1"))
+            .and_then(|mut st| st.query_row([seq], row_to_lead).optional())
+            .map_err(sql)?;
+        match found {
+            Some((_, mut lead)) => {
+                lead.tags = self.tags_of(seq)?;
+                Ok(Some(lead))
+            }
+            None => Ok(None),
+        }
+    }
+
     /// Whether `forget` erased this lead.
     pub fn is_erased(&self, seq: i64) -> Result<bool> {
         self.conn

@@ -128,13 +128,17 @@ pub enum AttemptOutcome {
 
 impl Tx<'_> {
     /// Claims up to `limit` due items for `owner` until `lease_until`: pending items whose
-    /// next attempt is due and that no live lease holds. Run inside one write transaction
+    /// next attempt was due by `due_by` and that no live lease (at `now`) holds. A flush passes
+    /// its start time as `due_by`, so it makes one pass: an item it failed is not claimed again
+    /// by the same flush. Run inside one write transaction
     /// (`BEGIN IMMEDIATE`), so two flushes at once never claim the same item; an item whose
     /// lease expired (its flush died) is claimed again (at least once, never lost).
+    #[allow(clippy::too_many_arguments)]
     pub fn claim_due(
         &self,
         owner: &str,
         now: &str,
+        due_by: &str,
         lease_until: &str,
         kinds: &[&str],
         limit: u64,
@@ -144,7 +148,7 @@ impl Tx<'_> {
             .prepare_cached(
                 "UPDATE outbox SET lease_owner = ?1, lease_expires_at = ?3, updated_at = ?2 \
                  WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' \
-                   AND next_attempt_at <= ?2 AND (lease_expires_at IS NULL OR lease_expires_at <= ?2) \
+                   AND next_attempt_at <= ?6 AND (lease_expires_at IS NULL OR lease_expires_at <= ?2) \
                    AND kind IN (SELECT value FROM json_each(?4)) \
                    ORDER BY next_attempt_at, id LIMIT ?5) \
                  RETURNING id, kind, idempotency_key, payload, attempts, lead_seq",
@@ -153,7 +157,7 @@ impl Tx<'_> {
         let limit = limit.min(i64::MAX as u64) as i64;
         let kinds = serde_json::to_string(kinds)?;
         let mut items: Vec<Claimed> = st
-            .query_map(params![owner, now, lease_until, kinds, limit], |r| {
+            .query_map(params![owner, now, lease_until, kinds, limit, due_by], |r| {
                 Ok(Claimed {
                     id: r.get(0)?,
                     kind: r.get(1)?,
@@ -171,8 +175,8 @@ impl Tx<'_> {
 
     /// Records an attempt of an item `owner` holds and moves the item on: done, back to
     /// pending at `retry_at`, or dead (permanent failure, or `dead` because attempts ran out).
-    /// Returns false, writing nothing, when the lease was lost (it expired and another flush
-    /// took the item).
+    /// Returns false when the lease was lost (it expired and another flush took the item, or
+    /// `forget` cancelled it): the item is left alone and the attempt is recorded as `late`.
     #[allow(clippy::too_many_arguments)]
     pub fn finish_attempt(
         &self,
@@ -202,17 +206,38 @@ impl Tx<'_> {
             )
             .and_then(|mut st| st.execute(params![item, now, state, next, error, owner]))
             .map_err(sql)?;
-        if changed == 0 {
-            return Ok(false);
-        }
+        let label = if changed == 0 { "late" } else { label };
+        self.add_attempt(item, now, label, http_status, reply, error)?;
+        Ok(changed > 0)
+    }
+
+    /// Records an attempt a stopping flush abandoned mid-way (the receiver may have it). The
+    /// item keeps its lease, so no flush sends it again before the lease runs out.
+    pub fn record_abandoned(&self, item: i64, now: &str) -> Result<()> {
+        let why =
+            "abandoned: the flush was stopped during the attempt; tried again after the lease";
+        self.add_attempt(item, now, "abandoned", None, None, Some(why))
+    }
+
+    fn add_attempt(
+        &self,
+        item: i64,
+        now: &str,
+        outcome: &str,
+        http_status: Option<u16>,
+        reply: Option<&str>,
+        error: Option<&str>,
+    ) -> Result<()> {
+        // Only while the item exists (`queue clear` may have deleted it meanwhile).
         self.conn()
             .prepare_cached(
                 "INSERT INTO outbox_attempts (outbox_id, attempted_at, outcome, http_status, \
-                 smtp_reply, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                 smtp_reply, error) SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS \
+                 (SELECT 1 FROM outbox WHERE id = ?1)",
             )
-            .and_then(|mut st| st.execute(params![item, now, label, http_status, reply, error]))
+            .and_then(|mut st| st.execute(params![item, now, outcome, http_status, reply, error]))
             .map_err(sql)?;
-        Ok(true)
+        Ok(())
     }
 
     /// Gives back the leases of `owner` without an attempt (a flush stopping early).
@@ -539,7 +564,7 @@ mod tests {
                         loop {
                             let tx = s.begin_write().unwrap();
                             let got = tx
-                                .claim_due(&format!("w{w}"), now, lease, &["forward"], 7)
+                                .claim_due(&format!("w{w}"), now, now, lease, &["forward"], 7)
                                 .unwrap();
                             tx.commit().unwrap();
                             if got.is_empty() {
@@ -568,8 +593,9 @@ mod tests {
         let stolen = tx.finish_attempt(first, &other, now, &done, None, None, None).unwrap();
         assert!(!stolen, "a lease held by another is not finished");
         let later = "2026-11-22T10:06:00.000Z";
-        let again =
-            tx.claim_due("w9", later, "2026-11-22T10:11:00.000Z", &["forward"], 1000).unwrap();
+        let again = tx
+            .claim_due("w9", later, later, "2026-11-22T10:11:00.000Z", &["forward"], 1000)
+            .unwrap();
         tx.commit().unwrap();
         assert_eq!(again.len(), 199, "expired leases are claimed again, the delivered item not");
         assert!(again.iter().all(|c| c.id != first));

@@ -910,13 +910,13 @@ fn dry_run_limit_and_kind() {
     assert_eq!(
         keys(&doc),
         sorted(&[
+            "abandoned",
             "claimed",
             "dead",
             "dead_items",
             "delivered",
             "interrupted",
             "lease_lost",
-            "released",
             "retry"
         ])
     );
@@ -1364,17 +1364,17 @@ fn a_flush_that_dies_leaves_its_item_to_the_next_after_the_lease() {
 }
 
 #[test]
-fn an_interrupted_flush_finishes_what_is_in_flight_and_gives_back_the_rest() {
+fn an_interrupted_flush_finishes_what_is_in_flight_and_abandons_it_on_a_second_signal() {
     let up = Upstream::start(vec![Reply::ok().delay(Duration::from_millis(800))]);
     let fx = Fx::new(&up.url(), &[]);
     fx.ingest(&submissions(3));
-    // one at a time: item 1 in flight, item 2 claimed with it, item 3 not claimed yet
+    // one at a time: item 1 in flight; only as many items are claimed as there are free slots
     let child = fx.spawn(&["queue", "flush", "--concurrency", "1"], &[]);
     wait_for("the first request", || up.count() == 1);
     signal(&child, "INT");
     let r = fx.wait(child);
     r.code(130);
-    assert_eq!(r.stdout, "Delivered 1, will retry 0, dead 0, released 1 unattempted.\n");
+    assert_eq!(r.stdout, "Delivered 1, will retry 0, dead 0.\n");
     assert!(r.stderr.contains("stopping: finishing deliveries in flight"), "{}", r.stderr);
     let errors = lines_starting(&r.stderr, "error:");
     assert_eq!(errors.len(), 1, "{}", r.stderr);
@@ -1393,12 +1393,13 @@ fn an_interrupted_flush_finishes_what_is_in_flight_and_gives_back_the_rest() {
             ("pending", &json!(0), &Value::Null)
         ]
     );
-    // given back, not leased: the next flush takes both at once
+    // never claimed, so not leased: the next flush takes both at once
     let r = fx.flush(&[]);
     r.code(0);
     assert_eq!(r.stdout, "Delivered 2, will retry 0, dead 0.\n");
 
-    // a second signal abandons the delivery in flight too: given back unrecorded
+    // a second signal abandons the delivery in flight too: recorded as abandoned, and the item
+    // stays leased (the receiver may have it) until the lease runs out
     let up = Upstream::start(vec![Reply::ok().delay(Duration::from_secs(3))]);
     let fx = Fx::new(&up.url(), &[]);
     fx.ingest(&submissions(1));
@@ -1411,11 +1412,15 @@ fn an_interrupted_flush_finishes_what_is_in_flight_and_gives_back_the_rest() {
     let r = fx.wait(child);
     r.code(130);
     assert!(started.elapsed() < Duration::from_millis(2500), "it did not wait for the upstream");
-    assert_eq!(r.stdout, "Delivered 0, will retry 0, dead 0, released 1 unattempted.\n");
+    assert_eq!(r.stdout, "Delivered 0, will retry 0, dead 0, abandoned 1 in flight.\n");
     let item = fx.item(1);
     assert_eq!((item["state"].as_str(), item["attempts"].as_i64()), (Some("pending"), Some(0)));
-    assert_eq!(item["lease_owner"], Value::Null);
-    assert!(history(&item).is_empty());
+    assert!(item["lease_owner"].is_string(), "still leased: {item}");
+    let h = history(&item);
+    assert_eq!(h.len(), 1, "{h:?}");
+    assert_eq!(h[0].0, "abandoned");
+    let r = fx.flush(&[]);
+    assert_eq!(r.stdout, "Nothing to deliver.\n", "not sent again while leased");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,9 @@ use crate::output::thousands;
 use crate::store::Act;
 use crate::time;
 
-/// Delete done or dead items of the organisation, with their attempts, optionally only those
+/// Delete done or dead items, with their attempts.
+///
+/// Deletes done or dead items of the organisation, optionally only those
 /// last changed longer ago than --older-than. Asks for confirmation on a terminal; elsewhere
 /// needs --yes. Pending items are never cleared.
 #[derive(Debug, Args)]

@@ -14,7 +14,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::queue::deliver::Deliverer;
 use crate::queue::flush::{FlushOptions, FlushSummary, Flusher};
 use crate::queue::templates::Templates;
-use crate::queue::{QueueSettings, Transports};
+use crate::queue::{KINDS, QueueSettings, Transports};
 use crate::store::outbox::ItemFilter;
 use crate::time;
 
@@ -28,8 +28,8 @@ use crate::time;
 ///
 /// Prints one summary line ("Delivered 12, will retry 2, dead 1."); with --quiet nothing when
 /// there was nothing to do. Exits 6 when items went dead in this run, so cron mails a person;
-/// 130 when stopped by Ctrl-C or SIGTERM (in-flight deliveries are finished, the rest given
-/// back; a second signal abandons them too). Items of every organisation are delivered: the
+/// 130 when stopped by Ctrl-C or SIGTERM (no more claims, in-flight deliveries are finished
+/// and recorded; a second signal abandons them, leaving their items leased). Items of every organisation are delivered: the
 /// transports are the installation's.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl queue flush\n  leadctl queue flush --quiet    \
@@ -71,13 +71,31 @@ pub fn cmd_queue_flush(ctx: &mut Ctx, args: &FlushArgs) -> Result<()> {
     }
     let kinds: Vec<&'static str> =
         deliverable.iter().copied().filter(|k| asked.is_empty() || asked.contains(k)).collect();
-    if kinds.is_empty() {
-        ctx.out
-            .warn("nothing is configured to deliver: set forward.url, or smtp.host and from_email");
+    // Items of a kind the configuration cannot deliver pile up: say so even with --quiet,
+    // as this needs a person.
+    let stuck: Vec<&str> = KINDS.iter().copied().filter(|k| !deliverable.contains(k)).collect();
+    if !stuck.is_empty() && !args.dry_run {
+        let filter = ItemFilter {
+            due_at: Some(time::now_string()),
+            kinds: stuck.iter().map(|k| k.to_string()).collect(),
+            all_orgs: true,
+            ..ItemFilter::default()
+        };
+        let waiting = ctx.store()?.reader().outbox_items(0, &filter, 1)?;
+        if let Some(item) = waiting.first() {
+            let need = if item.kind == "forward" {
+                "forward.url is"
+            } else {
+                "smtp.host and from_email are"
+            };
+            eprintln!("warning: {} items wait to be delivered but {need} not set", item.kind);
+        }
     }
+    // Templates only matter (and a broken one only stops the flush) when emails are sent.
+    let emails = kinds.iter().any(|k| *k != "forward");
     let folder =
         ctx.settings.config_path.as_ref().and_then(|p| p.parent()).map(|d| d.join("templates"));
-    let templates = Templates::load(folder.as_deref())?;
+    let templates = Templates::load(if emails { folder.as_deref() } else { None })?;
     if args.dry_run {
         return dry_run(ctx, &kinds, args.limit);
     }

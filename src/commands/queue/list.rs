@@ -12,8 +12,10 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::store::outbox::{Item, ItemFilter};
 
-/// List outbox items, oldest first: number, kind, state, attempts, lead, recipient, when it
-/// is due (or was delivered) and the last error.
+/// List outbox items, filtered by state, kind or lead.
+///
+/// Oldest first: number, kind, state, attempts, lead, recipient, when it is due (or was
+/// delivered) and the last error.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl queue list\n  leadctl queue list --state dead\n  \
     leadctl queue list --kind welcome_email --lead 0193b1c2 --format json")]

@@ -22,22 +22,16 @@ pub struct QueueArgs {
     pub command: QueueCommand,
 }
 
-/// Queue subcommands.
+/// Queue subcommands (their summaries and descriptions are the doc comments of their
+/// argument structs).
 #[derive(Debug, Subcommand)]
 pub enum QueueCommand {
-    /// Deliver due items (forwards, emails); made for cron
     Flush(flush::FlushArgs),
-    /// Items per state and kind, the oldest pending item and the next attempt
     Stats(stats::StatsArgs),
-    /// List items, filtered by state, kind or lead
     List(list::ListArgs),
-    /// One item with all its attempts
     Show(show::ShowArgs),
-    /// Print what an item would send: the email or the HTTP request
     Preview(preview::PreviewArgs),
-    /// Put dead (or waiting) items back to be delivered now
     Retry(retry::RetryArgs),
-    /// Delete done or dead items, with their attempts
     Clear(clear::ClearArgs),
 }
 

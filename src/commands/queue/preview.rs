@@ -14,8 +14,9 @@ use crate::queue::deliver::{Work, prepare};
 use crate::queue::templates::Templates;
 use crate::store::outbox::Claimed;
 
-/// Print what an outbox item would send: for an email its headers and both parts (rendered
-/// from the lead as it is now, with the templates in effect, built-in or from
+/// Print what an outbox item would send, without sending it.
+///
+/// For an email its headers and both parts (rendered from the lead as it is now, with the templates in effect, built-in or from
 /// `<config folder>/templates/`); for a forward the HTTP request (the token redacted). Nothing
 /// is sent and nothing changes.
 #[derive(Debug, Args)]

@@ -9,7 +9,9 @@ use crate::store::Act;
 use crate::store::outbox::ItemFilter;
 use crate::time;
 
-/// Put items back to pending, due now, with a fresh count of attempts (their earlier attempts
+/// Put dead (or waiting) items back to be delivered now.
+///
+/// Items go back to pending, due now, with a fresh count of attempts (their earlier attempts
 /// stay in their history). Dead items are the usual case; a pending item is made due now.
 /// Delivered and cancelled items are never sent again.
 #[derive(Debug, Args)]

@@ -11,8 +11,10 @@ use crate::cli::Format;
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// Show one outbox item: kind, state, lead, recipient, idempotency key, times, lease, and
-/// every attempt with its outcome, HTTP status or SMTP reply and error.
+/// Show one outbox item with all its attempts.
+///
+/// Kind, state, lead, recipient, idempotency key, times, lease, and every attempt with its
+/// outcome, HTTP status or SMTP reply and error.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl queue show 17\n  leadctl queue show 17 --format json")]
 pub struct ShowArgs {

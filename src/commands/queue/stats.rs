@@ -12,8 +12,11 @@ use crate::error::Result;
 use crate::output::thousands;
 use crate::queue::OutboxConfig;
 
-/// Show outbox items per state (pending, retrying, done, dead, cancelled) and kind, the age of
-/// the oldest pending item and the next attempt time, and what the configuration enqueues.
+/// Count outbox items per state and kind.
+///
+/// States: pending, retrying (pending after a failed attempt), done, dead, cancelled. Also
+/// shows what the configuration enqueues for each new lead, the age of the oldest pending item
+/// and the next attempt time.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl queue stats\n  leadctl queue stats --format json")]
 pub struct StatsArgs {}
