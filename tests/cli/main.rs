@@ -10,6 +10,7 @@ mod dedupe;
 mod erasure;
 mod export;
 mod flush_concurrency;
+mod flush_faults;
 mod flush_http;
 mod flush_smtp;
 mod ingest;
