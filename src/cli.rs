@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::commands::{
     assign::AssignArgs, audit::AuditArgs, config::ConfigArgs, edit::EditArgs, events::EventsArgs,
     export::ExportArgs, forget::ForgetArgs, ingest::IngestArgs, list::ListArgs, log::LogArgs,
-    note::NoteArgs, queue::QueueArgs, show::ShowArgs, stats::StatsArgs, status::StatusArgs,
-    tag::TagArgs, tags::TagsArgs, task::TaskArgs, timeline::TimelineArgs,
+    note::NoteArgs, queue::QueueArgs, serve::ServeArgs, show::ShowArgs, stats::StatsArgs,
+    status::StatusArgs, tag::TagArgs, tags::TagsArgs, task::TaskArgs, timeline::TimelineArgs,
 };
 
 /// leadctl: the lead inbox of a small team, one binary over one SQLite file.
@@ -17,7 +17,8 @@ use crate::commands::{
 #[command(name = "leadctl", version, about, propagate_version = true)]
 #[command(after_help = "Examples:\n  leadctl ingest --file examples/leads.ndjson\n  \
     leadctl list --status new --since 7d\n  leadctl show 0193b1c2\n\n\
-    Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 input rejected, 5 database unusable.")]
+    Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 input rejected, 5 database unusable,\n\
+    6 queue items went dead, 130 interrupted.")]
 pub struct Cli {
     /// Global flags, shared by every command.
     #[command(flatten)]
@@ -132,6 +133,9 @@ pub enum Command {
     Forget(ForgetArgs),
     /// The outbox: deliver (cron), inspect and retry forwards and emails
     Queue(QueueArgs),
+    /// Run the HTTP listener for site forms (POST /inbound/leads)
+    #[command(visible_alias = "serve")]
+    ServeWebhooks(ServeArgs),
     /// Show or create the configuration
     Config(ConfigArgs),
 }

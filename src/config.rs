@@ -222,6 +222,30 @@ pub const KEYS: &[KeyDef] = &[
         secret: false,
         help: "outbox: deliveries in flight at once (queue flush --concurrency)",
     },
+    KeyDef {
+        name: "serve.ingest_token",
+        env: "LEADCTL_INGEST_TOKEN",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "listener: bearer token for POST /inbound/leads (FASTCORE_SITE_INGEST_TOKEN also works)",
+    },
+    KeyDef {
+        name: "serve.max_request_bytes",
+        env: "MAX_REQUEST_BYTES",
+        flag: None,
+        default: Some("1048576"),
+        secret: false,
+        help: "listener: largest request body accepted (413 above)",
+    },
+    KeyDef {
+        name: "serve.hash_salt",
+        env: "LEADCTL_HASH_SALT",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "listener: salt of client IP and user-agent hashes (default: made once, kept in the database)",
+    },
 ];
 
 /// Where a value came from.

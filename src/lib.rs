@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod privacy;
 pub mod queue;
+pub mod serve;
 pub mod store;
 pub mod time;
 
@@ -39,7 +40,16 @@ pub fn run(cli: Cli) -> Result<()> {
             )));
         }
     };
+    // The listener logs one line per request: at info level, and as JSON when nobody chose a
+    // format and stderr is not a terminal (a service manager or a log collector reads it).
+    let serving = matches!(cli.command, cli::Command::ServeWebhooks(_));
+    let log_default = settings.source("log_format") == Some(&config::Source::Default);
     let log_format = match settings.get("log_format").unwrap_or("text") {
+        "text"
+            if serving && log_default && !std::io::IsTerminal::is_terminal(&std::io::stderr()) =>
+        {
+            LogFormat::Json
+        }
         "text" => LogFormat::Text,
         "json" => LogFormat::Json,
         other => {
@@ -48,7 +58,8 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let out = Output::new(cli.global.format, cli.global.quiet, color, no_color);
-    logging::init(log_format, cli.global.quiet, cli.global.verbose, out.color_stderr);
+    let verbose = cli.global.verbose.saturating_add(u8::from(serving));
+    logging::init(log_format, cli.global.quiet, verbose, out.color_stderr);
     let mut ctx = Ctx::new(settings, out, &cli.global);
     store::orgs::validate_slug(ctx.org())?;
     commands::dispatch(&mut ctx, &cli.command)

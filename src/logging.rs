@@ -20,7 +20,8 @@ pub fn init(format: LogFormat, quiet: bool, verbose: u8, color: bool) {
         .unwrap_or_else(|| EnvFilter::new(format!("leadctl={level},warn")));
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     let _ = match format {
-        LogFormat::Json => builder.json().with_current_span(false).try_init(),
+        // The current span's fields (a request's id in the listener) go with each line.
+        LogFormat::Json => builder.json().with_current_span(true).with_span_list(false).try_init(),
         LogFormat::Text => builder.with_ansi(color).with_target(false).try_init(),
     };
 }

@@ -13,6 +13,7 @@ pub mod list;
 pub mod log;
 pub mod note;
 pub mod queue;
+pub mod serve;
 pub mod show;
 pub mod stats;
 pub mod status;
@@ -35,6 +36,7 @@ pub fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<()> {
         Command::Export(args) => export::cmd_export(ctx, args),
         Command::Stats(args) => stats::cmd_stats(ctx, args),
         Command::Queue(args) => queue::cmd_queue(ctx, args),
+        Command::ServeWebhooks(args) => serve::cmd_serve(ctx, args),
         Command::Config(args) => config::cmd_config(ctx, args),
         Command::Status(args) => status::cmd_status(ctx, args),
         Command::Tag(args) => tag::cmd_tag(ctx, args),

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0002_lead_operations",
         sql: include_str!("../../migrations/0002_lead_operations.sql"),
     },
+    Migration { name: "0003_listener", sql: include_str!("../../migrations/0003_listener.sql") },
 ];
 
 /// The schema version this binary writes.

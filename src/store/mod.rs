@@ -305,6 +305,32 @@ fn short(e: &rusqlite::Error) -> String {
 
 /// Maintenance and reading helpers beyond opening and transactions.
 impl Store {
+    /// The installation-wide value `key` (table `meta`), made with `init` and stored the first
+    /// time it is asked for.
+    pub fn meta_value_or_init(
+        &mut self,
+        key: &str,
+        init: impl FnOnce() -> String,
+    ) -> Result<String> {
+        use rusqlite::OptionalExtension;
+        let tx = self.begin_write()?;
+        let found: Option<String> = tx
+            .conn()
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(sql)?;
+        if let Some(v) = found {
+            tx.rollback()?;
+            return Ok(v);
+        }
+        let value = init();
+        tx.conn()
+            .execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", [key, &value])
+            .map_err(sql)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
     /// Checkpoints the write-ahead log into the database file and truncates it. Fails with
     /// busy when another connection still reads an older snapshot.
     pub fn checkpoint_truncate(&self) -> Result<()> {

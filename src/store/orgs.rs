@@ -28,6 +28,14 @@ impl Reader<'_> {
             .map_err(sql)
     }
 
+    /// Whether the database answers a read (for health checks).
+    pub fn check_readable(&self) -> Result<()> {
+        self.conn
+            .query_row("SELECT count(*) FROM organisations", [], |r| r.get::<_, i64>(0))
+            .map(|_| ())
+            .map_err(sql)
+    }
+
     /// The id of an existing organisation, or a not-found error with a hint.
     pub fn require_org(&self, slug: &str) -> Result<i64> {
         self.org_id(slug)?.ok_or_else(|| {

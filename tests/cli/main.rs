@@ -21,6 +21,7 @@ mod output;
 mod prompts;
 mod queue;
 mod rejects;
+mod serve;
 mod show;
 mod stats;
 mod store;
