@@ -3,7 +3,8 @@
 # request ids and emails), synchronous=full, on a fresh database per run:
 #   - throughput at 64 connections (target 15,000 requests/s),
 #   - p99 latency at 16 connections (target 10 ms),
-#   - durability: after each run the database holds exactly one lead per 201 answered.
+#   - durability: after each run every 201 answered has its lead (the database holds between
+#     the number of 201s and that plus the connections, whose last requests wrk cuts off).
 # The baseline, in the same run: wrk on GET /health of the same server (no storage).
 # RUNS runs of each, medians reported.
 #
@@ -65,7 +66,9 @@ run_post() {
     OK201=$(awk '/^status 201/ {print $3}' "$WORK/wrk.out"); OK201=${OK201:-0}
     OTHER=$(awk '/^status / && $2 != 201 {s += $3} END {print s + 0}' "$WORK/wrk.out")
     LEADS=$("$SQLITE3" -readonly "$db" 'SELECT count(*) FROM leads')
-    if [ "$LEADS" != "$OK201" ]; then
+    # Every 201 has its lead; wrk stops with up to one request per connection in flight, whose
+    # leads may be committed without wrk counting the answer.
+    if [ "$LEADS" -lt "$OK201" ] || [ "$LEADS" -gt $((OK201 + conns)) ]; then
         die "durability: $OK201 answered 201 but the database holds $LEADS leads"
     fi
     if [ "$OTHER" != 0 ]; then grep '^status' "$WORK/wrk.out" >&2; log "warning: $OTHER answers were not 201"; fi
@@ -80,8 +83,8 @@ run_health() { # run_health CONNS; sets HRPS
 
 declare -a R64 P16 H64
 for r in $(seq "$RUNS"); do
-    run_post 64; R64+=("$RPS"); log "  run $r: POST, 64 connections: $RPS req/s, p99 $P99 ms, $OK201 leads = 201s"
-    run_post 16; P16+=("$P99"); log "  run $r: POST, 16 connections: $RPS req/s, p99 $P99 ms, $OK201 leads = 201s"
+    run_post 64; R64+=("$RPS"); log "  run $r: POST, 64 connections: $RPS req/s, p99 $P99 ms, $LEADS leads for $OK201 answers 201"
+    run_post 16; P16+=("$P99"); log "  run $r: POST, 16 connections: $RPS req/s, p99 $P99 ms, $LEADS leads for $OK201 answers 201"
     run_health 64; H64+=("$HRPS"); log "  run $r: GET /health, 64 connections: $HRPS req/s"
 done
 

@@ -1,9 +1,9 @@
 -- wrk script for bench/serve.sh: POST /inbound/leads with a unique request id and email per
 -- request (thread number + counter), counting answers per status.
 local threads = {}
-local counter = 0
-local tid = 0
-local statuses = {}
+counter = 0
+tid = 0
+statuses = {}
 
 function setup(thread)
   thread:set("tid", #threads + 1)
