@@ -10,6 +10,7 @@ use crate::commands::{
     export::ExportArgs, forget::ForgetArgs, ingest::IngestArgs, list::ListArgs, log::LogArgs,
     note::NoteArgs, queue::QueueArgs, serve::ServeArgs, show::ShowArgs, stats::StatsArgs,
     status::StatusArgs, tag::TagArgs, tags::TagsArgs, task::TaskArgs, timeline::TimelineArgs,
+    token::TokenArgs,
 };
 
 /// leadctl: the lead inbox of a small team, one binary over one SQLite file.
@@ -136,6 +137,8 @@ pub enum Command {
     /// Run the HTTP listener for site forms (POST /inbound/leads)
     #[command(visible_alias = "serve")]
     ServeWebhooks(ServeArgs),
+    /// Ingest tokens for the listener: create (shown once), list, revoke
+    Token(TokenArgs),
     /// Show or create the configuration
     Config(ConfigArgs),
 }

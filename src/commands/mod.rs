@@ -22,6 +22,7 @@ pub mod tags;
 pub mod target;
 pub mod task;
 pub mod timeline;
+pub mod token;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -37,6 +38,7 @@ pub fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<()> {
         Command::Stats(args) => stats::cmd_stats(ctx, args),
         Command::Queue(args) => queue::cmd_queue(ctx, args),
         Command::ServeWebhooks(args) => serve::cmd_serve(ctx, args),
+        Command::Token(args) => token::cmd_token(ctx, args),
         Command::Config(args) => config::cmd_config(ctx, args),
         Command::Status(args) => status::cmd_status(ctx, args),
         Command::Tag(args) => tag::cmd_tag(ctx, args),

@@ -51,9 +51,10 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
             tokens.push(t.trim().to_string());
         }
     }
-    if tokens.is_empty() && !args.allow_no_auth {
+    let stored_tokens = ctx.store()?.reader().live_token_count()?;
+    if tokens.is_empty() && stored_tokens == 0 && !args.allow_no_auth {
         return Err(Error::usage("no ingest token is configured; refusing to serve without one")
-            .with_hint("set LEADCTL_INGEST_TOKEN (or serve.ingest_token), or pass --allow-no-auth for a local test"));
+            .with_hint("set LEADCTL_INGEST_TOKEN (or serve.ingest_token), create one with `leadctl token create`, or pass --allow-no-auth for a local test"));
     }
     let max_body = ctx.settings.get_u64("serve.max_request_bytes")?.unwrap_or(1_048_576);
     if !(1..=256 * 1024 * 1024).contains(&max_body) {
@@ -109,7 +110,7 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
         })?;
         let addr =
             listener.local_addr().map_err(|e| Error::failure(format!("no local address: {e}")))?;
-        if state.tokens.is_empty() {
+        if state.tokens.is_empty() && stored_tokens == 0 {
             out.warn("serving without authentication (--allow-no-auth)");
         }
         out.status(&format!("Listening on http://{addr}"));

@@ -36,7 +36,8 @@ use writer::WriterHandle;
 pub struct AppState {
     /// The one writer.
     pub writer: WriterHandle,
-    /// Ingest tokens from the environment (`LEADCTL_INGEST_TOKEN`, `FASTCORE_SITE_INGEST_TOKEN`).
+    /// Ingest tokens from the environment (`LEADCTL_INGEST_TOKEN`, `FASTCORE_SITE_INGEST_TOKEN`);
+    /// tokens made with `leadctl token create` are looked up in the database.
     pub tokens: Vec<String>,
     /// Serve `/inbound/leads` without a token (`--allow-no-auth`).
     pub allow_no_auth: bool,
@@ -141,23 +142,41 @@ async fn health(State(st): State<Arc<AppState>>) -> Response {
     }
 }
 
-/// Whether `headers` carry one of the tokens, compared in constant time.
-fn authorised(st: &AppState, headers: &HeaderMap) -> bool {
-    if st.allow_no_auth && st.tokens.is_empty() {
-        return true;
-    }
-    let Some(given) = headers
+/// Who may post, and into which organisation.
+enum Poster {
+    /// An environment token (or no token with `--allow-no-auth`): the server's `--org`.
+    Server,
+    /// A stored token (`leadctl token create`): its organisation.
+    Token(crate::store::tokens::TokenOwner),
+}
+
+/// The poster `headers` authenticate, if any. Environment tokens are compared in constant
+/// time (every one, no early exit); stored tokens are looked up by their SHA-256 hash.
+async fn authorise(st: &Arc<AppState>, headers: &HeaderMap) -> Option<Poster> {
+    let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-    else {
-        return false;
+        .map(|t| t.trim().to_string());
+    let Some(given) = given.filter(|g| !g.is_empty()) else {
+        return (st.allow_no_auth && st.tokens.is_empty()).then_some(Poster::Server);
     };
-    let given = given.trim().as_bytes();
-    // Every token is compared (no early exit), each in constant time.
-    st.tokens.iter().fold(false, |found, t| {
-        found | bool::from(subtle::ConstantTimeEq::ct_eq(t.as_bytes(), given))
+    let env_match = st.tokens.iter().fold(false, |found, t| {
+        found | bool::from(subtle::ConstantTimeEq::ct_eq(t.as_bytes(), given.as_bytes()))
+    });
+    if env_match {
+        return Some(Poster::Server);
+    }
+    let hash = crate::store::tokens::token_hash(&given);
+    let st2 = Arc::clone(st);
+    let found = tokio::task::spawn_blocking(move || {
+        let store = st2.reader.lock().ok()?;
+        store.reader().token_by_hash(&hash).ok().flatten()
     })
+    .await
+    .ok()
+    .flatten();
+    found.map(Poster::Token)
 }
 
 async fn inbound_lead(
@@ -166,10 +185,14 @@ async fn inbound_lead(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    if !authorised(&st, &headers) {
+    let Some(poster) = authorise(&st, &headers).await else {
         let msg = "a valid bearer token is required";
         return closing(error_response(StatusCode::UNAUTHORIZED, "unauthorized", msg, &[]));
-    }
+    };
+    let (org, token) = match poster {
+        Poster::Server => (st.org.clone(), None),
+        Poster::Token(t) => (t.org, Some(t.id)),
+    };
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -234,7 +257,7 @@ async fn inbound_lead(
         Ok(n) => n,
         Err(fields) => return invalid(&fields),
     };
-    match st.writer.write(st.org.clone(), normalized.lead).await {
+    match st.writer.write(org, normalized.lead, token).await {
         Ok(Ok(w)) => {
             let (status, label) = match w.outcome {
                 Outcome::Duplicate => (StatusCode::OK, "duplicate"),

@@ -30,6 +30,8 @@ pub struct Job {
     pub org: String,
     /// The normalised lead.
     pub lead: NewLead,
+    /// The stored token it was posted with (its last use is noted).
+    pub token: Option<i64>,
     /// Where the answer goes.
     pub reply: oneshot::Sender<Reply>,
 }
@@ -43,9 +45,10 @@ pub struct WriterHandle {
 
 impl WriterHandle {
     /// Queues `lead` for the next group commit and waits for its answer.
-    pub async fn write(&self, org: String, lead: NewLead) -> Reply {
+    pub async fn write(&self, org: String, lead: NewLead, token: Option<i64>) -> Reply {
         let (reply, answer) = oneshot::channel();
-        self.tx.send(Job { org, lead, reply }).map_err(|_| "the writer has stopped".to_string())?;
+        let job = Job { org, lead, token, reply };
+        self.tx.send(job).map_err(|_| "the writer has stopped".to_string())?;
         answer.await.map_err(|_| "the writer has stopped".to_string())?
     }
 }
@@ -102,6 +105,10 @@ fn write_group(store: &mut Store, outbox: &OutboxConfig, actor: &str, group: Vec
             }
             out.push(written);
         }
+        let mut used: Vec<i64> = group.iter().filter_map(|j| j.token).collect();
+        used.sort_unstable();
+        used.dedup();
+        tx.touch_tokens(&used, &now)?;
         tx.commit()?;
         Ok(out)
     })();

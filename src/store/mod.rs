@@ -29,6 +29,7 @@ pub mod stats;
 pub mod tags;
 pub mod tasks;
 pub mod timeline;
+pub mod tokens;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -1114,3 +1114,62 @@ fn client_ip_and_user_agent_are_hashed_and_the_log_keeps_no_secrets() {
         assert!(!log.contains(secret), "the log contains {secret:?}:\n{log}");
     }
 }
+
+#[test]
+fn stored_tokens_post_into_their_organisation_are_listed_and_revoked() {
+    let env = TestEnv::new();
+    // created before the server starts: the server then starts without any env token
+    let r =
+        env.ok(&["--org", "acme", "token", "create", "--name", "acme-site", "--format", "json"]);
+    let doc = r.json();
+    let token = doc["token"].as_str().unwrap().to_string();
+    assert!(token.starts_with("lct_") && token.len() == 68, "{token}");
+    assert_eq!((doc["name"].as_str(), doc["org"].as_str()), (Some("acme-site"), Some("acme")));
+    assert!(r.stderr.contains("shown only this once"), "{}", r.stderr);
+    // only a hash is stored
+    let stored: String =
+        env.sql().query_row("SELECT token_hash FROM api_tokens", [], |r| r.get(0)).unwrap();
+    assert_eq!(stored.len(), 64);
+    assert!(!stored.contains(&token[4..]));
+    let dup = env.run(&["--org", "acme", "token", "create", "--name", "acme-site"]);
+    dup.error(2);
+
+    let srv = Server::start(&env, &[]);
+    let a = one_shot();
+    let url = srv.url("/inbound/leads");
+    let auth = format!("Bearer {token}");
+    let ct = ("Content-Type", "application/json");
+    let body = lead("t@example.com", "tok-1");
+    let r = post(&a, &url, &[ct, ("Authorization", auth.as_str())], &body).unwrap();
+    r.accepted(201, "received");
+    let r = post(&a, &url, &[ct, ("Authorization", "Bearer lct_0000")], &body).unwrap();
+    r.error(401, "unauthorized");
+    // the lead is in the token's organisation, not the server's
+    assert_eq!(env.leads_with(&["--org", "acme"]).len(), 1);
+    let default_org = env.run(&["list", "--format", "json"]);
+    assert!(
+        default_org.code != 0 || default_org.json()["items"] == serde_json::json!([]),
+        "nothing in the server's own organisation: {}",
+        default_org.stdout
+    );
+    let list = env.ok(&["--org", "acme", "token", "list", "--format", "json"]).json();
+    assert!(list[0]["last_used_at"].is_string(), "{list}");
+    assert!(!list.to_string().contains(&token), "token list never shows the token");
+
+    // revoked: refused at once, by the running server
+    let r = env.run(&["--org", "acme", "token", "revoke", "acme-site"]);
+    r.code(0);
+    let r =
+        post(&a, &url, &[ct, ("Authorization", auth.as_str())], &lead("u@example.com", "tok-2"))
+            .unwrap();
+    r.error(401, "unauthorized");
+    srv.stop();
+    let r = env.run(&["--org", "acme", "token", "revoke", "acme-site"]);
+    r.error(3);
+    let audit =
+        env.ok(&["--org", "acme", "audit", "--action", "token.", "--format", "json"]).json();
+    let actions: Vec<&str> =
+        audit.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert!(actions.contains(&"token.create") && actions.contains(&"token.revoke"), "{actions:?}");
+    assert!(!audit.to_string().contains(&token));
+}

@@ -1,0 +1,147 @@
+//! `leadctl token`: ingest API tokens for `serve-webhooks`.
+
+use std::io::Write;
+
+use clap::{Args, Subcommand};
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+use crate::cli::Format;
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::store::Act;
+use crate::store::tokens::{new_token, token_hash};
+use crate::time;
+
+/// Ingest tokens for POST /inbound/leads: create (shown once), list, revoke.
+///
+/// A token belongs to one organisation (--org): leads posted with it go there. Only a hash of
+/// the token is stored, so a lost token cannot be shown again: revoke it and create another.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  leadctl token create --name website\n  \
+    leadctl --org acme token create --name acme-site --format json\n  \
+    leadctl token list\n  leadctl token revoke website")]
+pub struct TokenArgs {
+    #[command(subcommand)]
+    pub command: TokenCommand,
+}
+
+/// Token subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token and print it (once) on stdout
+    Create {
+        /// A name to recognise it by (default: token-N)
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List the organisation's tokens: name, created, last used, revoked
+    List,
+    /// Revoke tokens by number or name; posts with them are refused (401) at once
+    Revoke {
+        /// Token number (from `token list`) or name
+        #[arg(value_name = "TOKEN")]
+        key: String,
+    },
+}
+
+/// Runs `token`.
+pub fn cmd_token(ctx: &mut Ctx, args: &TokenArgs) -> Result<()> {
+    let org = ctx.org().to_string();
+    let actor = ctx.actor();
+    let out = ctx.out.clone();
+    let now = time::now_string();
+    let store = ctx.store()?;
+    match &args.command {
+        TokenCommand::Create { name } => {
+            if let Some(n) = name {
+                if n.trim().is_empty() || n.chars().count() > 100 || n.chars().any(char::is_control)
+                {
+                    return Err(Error::usage("--name must be 1-100 printable characters"));
+                }
+            }
+            let token = new_token();
+            let tx = store.begin_write()?;
+            let org_id = tx.ensure_org(&org, &now)?;
+            let act = Act { org_id, actor: &actor, now: &now };
+            let n = tx.reader().tokens(org_id)?.len() + 1;
+            let name = name.clone().map(|n| n.trim().to_string()).unwrap_or(format!("token-{n}"));
+            if tx.reader().tokens(org_id)?.iter().any(|t| t.name == name && t.revoked_at.is_none())
+            {
+                return Err(Error::usage(format!("a live token is already named '{name}'"))
+                    .with_hint("pick another --name, or revoke the old one first"));
+            }
+            let id = tx.create_token(&act, &name, &token_hash(&token))?;
+            tx.commit()?;
+            let mut w = out.stdout();
+            if matches!(out.format, Some(Format::Json | Format::Ndjson)) {
+                let doc = serde_json::json!({"id": id, "name": name, "org": org, "token": token});
+                crate::output::write_json_doc(&mut w, out.format.unwrap_or(Format::Json), &doc)?;
+            } else {
+                writeln!(w, "{token}")?;
+            }
+            w.flush()?;
+            out.status(&format!(
+                "Created token #{id} '{name}' for organisation {org}. It is shown only this once."
+            ));
+            Ok(())
+        }
+        TokenCommand::List => {
+            let r = store.reader();
+            let org_id = r.require_org(&org)?;
+            let tokens = r.tokens(org_id)?;
+            let mut w = out.stdout();
+            let format = out.format.unwrap_or(Format::Table);
+            if crate::output::write_json_items(&mut w, format, &tokens)? {
+            } else if format == Format::Csv {
+                let mut c = csv::Writer::from_writer(&mut w);
+                c.write_record(["id", "name", "created_at", "last_used_at", "revoked_at"])?;
+                for t in &tokens {
+                    c.write_record(crate::cells::safe([
+                        t.id.to_string(),
+                        t.name.clone(),
+                        t.created_at.clone(),
+                        t.last_used_at.clone().unwrap_or_default(),
+                        t.revoked_at.clone().unwrap_or_default(),
+                    ]))?;
+                }
+                c.flush()?;
+            } else if tokens.is_empty() {
+                out.status("No tokens yet: `leadctl token create --name website` makes one.");
+            } else {
+                let mut t = Table::new();
+                t.load_preset(UTF8_FULL_CONDENSED)
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_header(["#", "name", "created", "last used", "revoked"]);
+                for k in &tokens {
+                    t.add_row([
+                        k.id.to_string(),
+                        k.name.clone(),
+                        k.created_at.clone(),
+                        k.last_used_at.clone().unwrap_or_else(|| "never".into()),
+                        k.revoked_at.clone().unwrap_or_default(),
+                    ]);
+                }
+                writeln!(w, "{t}")?;
+            }
+            w.flush()?;
+            Ok(())
+        }
+        TokenCommand::Revoke { key } => {
+            let org_id = store.reader().require_org(&org)?;
+            let tx = store.begin_write()?;
+            let act = Act { org_id, actor: &actor, now: &now };
+            let revoked = tx.revoke_token(&act, key.trim().trim_start_matches('#'))?;
+            if revoked.is_empty() {
+                return Err(Error::not_found(format!(
+                    "no live token '{key}' in organisation {org}"
+                ))
+                .with_hint("`leadctl token list` shows the tokens"));
+            }
+            tx.commit()?;
+            for (id, name) in revoked {
+                out.status(&format!("Revoked token #{id} '{name}'."));
+            }
+            Ok(())
+        }
+    }
+}
