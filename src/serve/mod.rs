@@ -243,6 +243,22 @@ async fn inbound_lead(
         Ok(r) => r,
         Err(fields) => return invalid(&fields),
     };
+    // A form posts a submission, not an operator's record: it may not name a lead to merge
+    // into, nor set its status, owner or dates.
+    let operator_only: Vec<FieldError> = [
+        ("id", rec.id.is_some()),
+        ("created_at", rec.created_at.is_some()),
+        ("status", rec.status.is_some()),
+        ("owner", rec.owner.is_some()),
+        ("last_contacted_at", rec.last_contacted_at.is_some()),
+    ]
+    .into_iter()
+    .filter(|(_, set)| *set)
+    .map(|(f, _)| FieldError::new(f, "not accepted over HTTP (set it with leadctl instead)"))
+    .collect();
+    if !operator_only.is_empty() {
+        return invalid(&operator_only);
+    }
     // The client's IP and user agent are kept only as salted hashes (a site backend may send
     // its visitor's hashes in meta; those win).
     if rec.ip_hash.is_none() {

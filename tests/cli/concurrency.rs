@@ -34,6 +34,9 @@ fn spawn_all(env: &TestEnv, db: &str, paths: &[String]) -> Vec<Child> {
         .iter()
         .map(|p| {
             let mut c = env.cmd(&["--db", db, "ingest", "--format", "json", "--file", p]);
+            // Processes queue on the busy timeout; a generous one keeps a slow, shared CI
+            // machine from turning a long wait into a failure.
+            c.env("LEADCTL_BUSY_TIMEOUT_MS", "30000");
             c.stdout(Stdio::piped()).stderr(Stdio::piped());
             c.spawn().expect("spawn")
         })

@@ -250,6 +250,13 @@ const SHORT_LEASE: [(&str, &str); 3] = [
     ("LEADCTL_QUEUE_SMTP_TIMEOUT", "1s"),
 ];
 
+/// The lease of the flush that is killed.
+const DEAD_LEASE: [(&str, &str); 3] = [
+    ("LEADCTL_QUEUE_LEASE", "10s"),
+    ("LEADCTL_QUEUE_HTTP_TIMEOUT", "1s"),
+    ("LEADCTL_QUEUE_SMTP_TIMEOUT", "1s"),
+];
+
 /// A flush killed with SIGKILL leaves its claimed items leased: a flush right after it does
 /// not touch them, a flush after the lease sends them. Only what the dead flush had sent but
 /// not recorded is sent twice.
@@ -264,7 +271,9 @@ fn a_killed_flush_leaves_its_leases_to_expire_and_repeats_at_most_what_was_in_fl
     let env = TestEnv::new();
     let keys = queue_forwards(&env, 60);
     let up = Upstream::start(8, 100);
-    let mut child = spawn_flush(&env, &up, &["--concurrency", &C.to_string()], &SHORT_LEASE);
+    // The dead flush's leases last 10 s, so that the next flush surely starts before they run
+    // out, even on a slow machine.
+    let mut child = spawn_flush(&env, &up, &["--concurrency", &C.to_string()], &DEAD_LEASE);
     up.wait_for(10, Duration::from_secs(10));
     child.kill().expect("SIGKILL the flush");
     let status = child.wait().expect("reap the flush");
@@ -305,7 +314,7 @@ fn a_killed_flush_leaves_its_leases_to_expire_and_repeats_at_most_what_was_in_fl
     );
     assert_eq!(count(&env, "state = 'delivered'"), 60 - leased.len());
 
-    // after the lease ran out (3 s after the last claim), the rest is delivered
+    // after the lease ran out (10 s after the last claim), the rest is delivered
     let wait: f64 = env
         .sql()
         .query_row(
@@ -315,7 +324,7 @@ fn a_killed_flush_leaves_its_leases_to_expire_and_repeats_at_most_what_was_in_fl
             |r| r.get(0),
         )
         .unwrap();
-    assert!(wait <= 3.0, "a lease is 3 s: {wait}");
+    assert!(wait <= 10.0, "the dead flush's lease is 10 s: {wait}");
     std::thread::sleep(Duration::from_secs_f64(wait.max(0.0) + 0.2));
     let before = up.received();
     let (code, stdout, stderr) =

@@ -1173,3 +1173,30 @@ fn stored_tokens_post_into_their_organisation_are_listed_and_revoked() {
     assert!(actions.contains(&"token.create") && actions.contains(&"token.revoke"), "{actions:?}");
     assert!(!audit.to_string().contains(&token));
 }
+
+#[test]
+fn operator_only_fields_are_refused_over_http() {
+    let env = TestEnv::new();
+    let srv = Server::start(&env, &token_env());
+    let a = one_shot();
+    let first = srv.post_lead(&a, &lead("own@example.com", "op-1"));
+    let id = first.accepted(201, "received");
+    for (field, value) in [
+        ("id", serde_json::json!(id)),
+        ("status", serde_json::json!("won")),
+        ("owner", serde_json::json!("mallory@example.com")),
+        ("created_at", serde_json::json!("2020-01-01T00:00:00Z")),
+        ("last_contacted_at", serde_json::json!("2026-01-01T00:00:00Z")),
+    ] {
+        let mut body = serde_json::json!({"email": "other@example.com", "meta": {"request_id": format!("op-{field}")}});
+        body[field] = value;
+        let r = srv.post_lead(&a, &body.to_string());
+        let err = r.error(422, "invalid_fields");
+        assert_eq!(err["fields"][0]["field"], field, "{err}");
+    }
+    srv.stop();
+    assert_eq!(lead_rows(&env), 1, "nothing written, nothing merged");
+    let leads = env.leads();
+    assert_eq!(leads[0]["status"], "new");
+    assert_eq!(leads[0]["owner"], serde_json::Value::Null);
+}
