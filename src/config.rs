@@ -376,6 +376,11 @@ impl Settings {
             .collect()
     }
 
+    /// The folder of email template overrides: `templates/` beside the config file.
+    pub fn templates_dir(&self) -> Option<PathBuf> {
+        self.config_path.as_ref().and_then(|p| p.parent()).map(|d| d.join("templates"))
+    }
+
     /// The database path: `db`, else the platform data folder.
     pub fn db_path(&self) -> Result<PathBuf> {
         if let Some(p) = self.get("db") {

@@ -1,5 +1,15 @@
 //! What may appear in logs and the audit log: emails truncated, secrets never.
 
+/// Hex SHA-256 of the concatenated `parts` (token hashes, salted IP and user-agent hashes).
+pub fn sha256_hex(parts: &[&[u8]]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Truncates an email for logs: `alice@example.com` -> `al***@example.com`.
 pub fn truncate_email(email: &str) -> String {
     match email.split_once('@') {

@@ -61,11 +61,11 @@ pub fn print_json(ctx: &Ctx, doc: &serde_json::Value) -> Result<()> {
     use std::io::Write;
     let mut out = ctx.out.stdout();
     match ctx.out.format {
-        Some(crate::cli::Format::Json) => serde_json::to_writer_pretty(&mut out, doc)?,
-        Some(crate::cli::Format::Ndjson) => serde_json::to_writer(&mut out, doc)?,
+        Some(f @ (crate::cli::Format::Json | crate::cli::Format::Ndjson)) => {
+            crate::output::write_json_doc(&mut out, f, doc)?
+        }
         _ => return Ok(()),
     }
-    writeln!(out)?;
     out.flush()?;
     Ok(())
 }

@@ -63,10 +63,10 @@ pub fn cmd_token(ctx: &mut Ctx, args: &TokenArgs) -> Result<()> {
             let tx = store.begin_write()?;
             let org_id = tx.ensure_org(&org, &now)?;
             let act = Act { org_id, actor: &actor, now: &now };
-            let n = tx.reader().tokens(org_id)?.len() + 1;
+            let existing = tx.reader().tokens(org_id)?;
+            let n = existing.len() + 1;
             let name = name.clone().map(|n| n.trim().to_string()).unwrap_or(format!("token-{n}"));
-            if tx.reader().tokens(org_id)?.iter().any(|t| t.name == name && t.revoked_at.is_none())
-            {
+            if existing.iter().any(|t| t.name == name && t.revoked_at.is_none()) {
                 return Err(Error::usage(format!("a live token is already named '{name}'"))
                     .with_hint("pick another --name, or revoke the old one first"));
             }

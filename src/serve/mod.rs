@@ -313,12 +313,7 @@ fn too_large(max: usize) -> Response {
 
 /// Hex SHA-256 of salt and value.
 pub fn salted_hash(salt: &str, value: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    h.update(salt.as_bytes());
-    h.update([0u8]);
-    h.update(value.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    crate::privacy::sha256_hex(&[salt.as_bytes(), &[0], value.as_bytes()])
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests in flight.

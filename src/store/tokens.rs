@@ -141,8 +141,7 @@ impl Tx<'_> {
 /// The stored form of a token: hex SHA-256. (A lookup by this hash reveals nothing that
 /// helps guess a token, so it needs no constant-time comparison.)
 pub fn token_hash(token: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::privacy::sha256_hex(&[token.as_bytes()])
 }
 
 /// A new random token: `lct_` and 64 hex digits (244 random bits).

@@ -93,8 +93,7 @@ pub fn cmd_queue_flush(ctx: &mut Ctx, args: &FlushArgs) -> Result<()> {
     }
     // Templates only matter (and a broken one only stops the flush) when emails are sent.
     let emails = kinds.iter().any(|k| *k != "forward");
-    let folder =
-        ctx.settings.config_path.as_ref().and_then(|p| p.parent()).map(|d| d.join("templates"));
+    let folder = ctx.settings.templates_dir();
     let templates = Templates::load(if emails { folder.as_deref() } else { None })?;
     if args.dry_run {
         return dry_run(ctx, &kinds, args.limit);

@@ -37,8 +37,7 @@ pub struct PreviewArgs {
 pub fn cmd_queue_preview(ctx: &mut Ctx, args: &PreviewArgs) -> Result<()> {
     let id = parse_item(&args.item)?;
     let transports = Transports::from_settings(&ctx.settings)?;
-    let folder =
-        ctx.settings.config_path.as_ref().and_then(|p| p.parent()).map(|d| d.join("templates"));
+    let folder = ctx.settings.templates_dir();
     let templates = Templates::load(folder.as_deref())?;
     let org = ctx.org().to_string();
     let out_cfg = ctx.out.clone();

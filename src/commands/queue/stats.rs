@@ -54,12 +54,7 @@ pub fn cmd_queue_stats(ctx: &mut Ctx, _args: &StatsArgs) -> Result<()> {
                 "oldest_pending_age_seconds": age.map(|d| d.as_secs()),
                 "next_attempt_at": next,
             });
-            if out_cfg.format == Some(Format::Json) {
-                serde_json::to_writer_pretty(&mut out, &doc)?;
-            } else {
-                serde_json::to_writer(&mut out, &doc)?;
-            }
-            writeln!(out)?;
+            crate::output::write_json_doc(&mut out, out_cfg.format.unwrap_or(Format::Json), &doc)?;
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
