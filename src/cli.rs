@@ -10,7 +10,7 @@ use crate::commands::{
     export::ExportArgs, forget::ForgetArgs, ingest::IngestArgs, list::ListArgs, log::LogArgs,
     note::NoteArgs, queue::QueueArgs, serve::ServeArgs, show::ShowArgs, stats::StatsArgs,
     status::StatusArgs, tag::TagArgs, tags::TagsArgs, task::TaskArgs, timeline::TimelineArgs,
-    token::TokenArgs,
+    token::TokenArgs, webhooks::WebhooksArgs,
 };
 
 /// leadctl: the lead inbox of a small team, one binary over one SQLite file.
@@ -134,11 +134,13 @@ pub enum Command {
     Forget(ForgetArgs),
     /// The outbox: deliver (cron), inspect and retry forwards and emails
     Queue(QueueArgs),
-    /// Run the HTTP listener for site forms (POST /inbound/leads)
+    /// Run the HTTP listener for site forms and provider webhooks
     #[command(visible_alias = "serve")]
     ServeWebhooks(ServeArgs),
-    /// Ingest tokens for the listener: create (shown once), list, revoke
+    /// Ingest tokens and browser form keys for the listener: create (shown once), list, revoke
     Token(TokenArgs),
+    /// Provider webhook deliveries: list, show, replay
+    Webhooks(WebhooksArgs),
     /// Show or create the configuration
     Config(ConfigArgs),
 }

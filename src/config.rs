@@ -246,6 +246,150 @@ pub const KEYS: &[KeyDef] = &[
         secret: true,
         help: "listener: salt of client IP and user-agent hashes (default: made once, kept in the database)",
     },
+    KeyDef {
+        name: "serve.cors_origins",
+        env: "LEADCTL_CORS_ORIGINS",
+        flag: None,
+        default: None,
+        secret: false,
+        help: "listener: origins browsers may post from, comma-separated (plus --cors-origin and form keys' origins)",
+    },
+    KeyDef {
+        name: "serve.rate_limit",
+        env: "LEADCTL_RATE_LIMIT",
+        flag: None,
+        default: Some("600/min"),
+        secret: false,
+        help: "listener: requests per client IP to /inbound/leads, as N/s, N/min or N/h (a bucket of N); off to disable",
+    },
+    KeyDef {
+        name: "serve.form_rate_limit",
+        env: "LEADCTL_FORM_RATE_LIMIT",
+        flag: None,
+        default: Some("10/min"),
+        secret: false,
+        help: "listener: leads per client IP posted with a form key, as N/s, N/min or N/h",
+    },
+    KeyDef {
+        name: "serve.rate_limit_loopback",
+        env: "LEADCTL_RATE_LIMIT_LOOPBACK",
+        flag: None,
+        default: Some("false"),
+        secret: false,
+        help: "listener: rate-limit clients on 127.0.0.1/::1 too (off: loopback is exempt)",
+    },
+    KeyDef {
+        name: "serve.trust_forwarded_for",
+        env: "LEADCTL_TRUST_FORWARDED_FOR",
+        flag: None,
+        default: Some("false"),
+        secret: false,
+        help: "listener: take the client IP from X-Forwarded-For (only behind your own reverse proxy)",
+    },
+    KeyDef {
+        name: "serve.request_timeout",
+        env: "LEADCTL_REQUEST_TIMEOUT",
+        flag: None,
+        default: Some("30s"),
+        secret: false,
+        help: "listener: longest a request may take, body included (408 after)",
+    },
+    KeyDef {
+        name: "serve.honeypot_field",
+        env: "LEADCTL_HONEYPOT_FIELD",
+        flag: None,
+        default: Some("website"),
+        secret: false,
+        help: "listener: hidden form field that only bots fill; a form-key post with it set is dropped (201)",
+    },
+    KeyDef {
+        name: "webhooks.secret_header",
+        env: "PROVIDER_WEBHOOK_HEADER",
+        flag: None,
+        default: Some("X-Webhook-Secret"),
+        secret: false,
+        help: "webhooks: header carrying the shared secret",
+    },
+    KeyDef {
+        name: "webhooks.require_secret",
+        env: "REQUIRE_PROVIDER_WEBHOOK_SECRET",
+        flag: None,
+        default: Some("true"),
+        secret: false,
+        help: "webhooks: a configured shared secret must be sent (false: checked only when present)",
+    },
+    KeyDef {
+        name: "webhooks.tolerance",
+        env: "LEADCTL_WEBHOOK_TOLERANCE",
+        flag: None,
+        default: Some("5m"),
+        secret: false,
+        help: "webhooks: how far a signed timestamp may be from now, either way",
+    },
+    KeyDef {
+        name: "webhooks.allow_unsigned",
+        env: "LEADCTL_WEBHOOKS_ALLOW_UNSIGNED",
+        flag: None,
+        default: None,
+        secret: false,
+        help: "webhooks: providers accepted with neither shared secret nor signing key, comma-separated",
+    },
+    KeyDef {
+        name: "webhooks.calendly.provider_secret",
+        env: "CALENDLY_PROVIDER_SECRET",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "webhooks: Calendly shared secret (Calendly cannot send it; prefer signing_key)",
+    },
+    KeyDef {
+        name: "webhooks.calendly.signing_key",
+        env: "CALENDLY_SIGNING_KEY",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "webhooks: Calendly webhook signing key (Calendly-Webhook-Signature)",
+    },
+    KeyDef {
+        name: "webhooks.zoom.provider_secret",
+        env: "ZOOM_PROVIDER_SECRET",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "webhooks: Zoom shared secret (Zoom's Custom Header option)",
+    },
+    KeyDef {
+        name: "webhooks.zoom.secret_token",
+        env: "ZOOM_SECRET_TOKEN",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "webhooks: Zoom app Secret Token (x-zm-signature, url_validation)",
+    },
+    KeyDef {
+        name: "webhooks.fireflies.provider_secret",
+        env: "FIREFLIES_PROVIDER_SECRET",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "webhooks: Fireflies shared secret (Fireflies cannot send it; prefer signing_secret)",
+    },
+    KeyDef {
+        name: "webhooks.fireflies.signing_secret",
+        env: "FIREFLIES_SIGNING_SECRET",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "webhooks: Fireflies signing secret (X-Hub-Signature)",
+    },
+    KeyDef {
+        name: "webhooks.senders",
+        env: "LEADCTL_WEBHOOK_SENDERS",
+        flag: None,
+        default: None,
+        secret: true,
+        help: "webhooks: Standard Webhooks senders, name=whsec_... comma-separated (POST /webhooks/<name>)",
+    },
 ];
 
 /// Where a value came from.
@@ -407,6 +551,23 @@ impl Settings {
 
 impl Settings {
     /// A length of time (`250ms`, `30s`, `5m`, `6h`, `1d`), with a usage error naming the key
+    /// A boolean key (`true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`), if set.
+    pub fn get_bool(&self, key: &str) -> Result<Option<bool>> {
+        self.get(key)
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| match v.trim().to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => Ok(true),
+                "0" | "false" | "no" | "off" => Ok(false),
+                _ => {
+                    let src = self.source(key).map(|s| s.to_string()).unwrap_or_default();
+                    Err(Error::usage(format!(
+                        "{key} must be true or false, got '{v}' (from {src})"
+                    )))
+                }
+            })
+            .transpose()
+    }
+
     /// and its source when malformed.
     pub fn get_duration(&self, key: &str) -> Result<Option<std::time::Duration>> {
         self.get(key)

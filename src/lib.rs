@@ -19,6 +19,7 @@ pub mod queue;
 pub mod serve;
 pub mod store;
 pub mod time;
+pub mod webhooks;
 
 use cli::{Cli, ColorChoice, LogFormat};
 use config::Settings;

@@ -23,6 +23,7 @@ pub mod target;
 pub mod task;
 pub mod timeline;
 pub mod token;
+pub mod webhooks;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -39,6 +40,7 @@ pub fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<()> {
         Command::Queue(args) => queue::cmd_queue(ctx, args),
         Command::ServeWebhooks(args) => serve::cmd_serve(ctx, args),
         Command::Token(args) => token::cmd_token(ctx, args),
+        Command::Webhooks(args) => webhooks::cmd_webhooks(ctx, args),
         Command::Config(args) => config::cmd_config(ctx, args),
         Command::Status(args) => status::cmd_status(ctx, args),
         Command::Tag(args) => tag::cmd_tag(ctx, args),

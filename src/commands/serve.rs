@@ -7,6 +7,7 @@ use clap::Args;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::queue::OutboxConfig;
+use crate::serve::guard::{Cors, Limiter, RateLimits};
 use crate::serve::{AppState, writer};
 use crate::store::Store;
 
@@ -37,6 +38,21 @@ pub struct ServeArgs {
     /// Serve POST /inbound/leads without a token (only for a test on loopback)
     #[arg(long)]
     pub allow_no_auth: bool,
+    #[arg(
+        long,
+        value_name = "URL",
+        help = "An origin browsers may post leads from, e.g. https://site.example (repeatable; adds to serve.cors_origins and the form keys' origins)"
+    )]
+    pub cors_origin: Vec<String>,
+    /// Deliver the outbox inside the server this often (e.g. 5m), beside any cron flush
+    #[arg(long, value_name = "DURATION", value_parser = parse_every)]
+    pub flush_every: Option<std::time::Duration>,
+}
+
+fn parse_every(s: &str) -> std::result::Result<std::time::Duration, String> {
+    crate::time::parse_duration(s)
+        .filter(|d| d.as_secs() >= 1 && d.as_secs() <= 86_400)
+        .ok_or_else(|| format!("'{s}' is not a length of time between 1s and 1d (e.g. 30s, 5m)"))
 }
 
 /// Runs `serve-webhooks`.
@@ -66,6 +82,45 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
         crate::ingest::normalize::parse_region(ctx.settings.get("default_region").unwrap_or("US"))
             .map_err(Error::usage)?;
     let outbox = OutboxConfig::from_settings(&ctx.settings);
+    let webhooks = crate::webhooks::WebhookConfig::from_settings(&ctx.settings)?;
+    let settings = &ctx.settings;
+    let limits = RateLimits {
+        general: Limiter::parse(
+            "serve.rate_limit",
+            settings.get("serve.rate_limit").unwrap_or("600/min"),
+        )?,
+        form: Limiter::parse(
+            "serve.form_rate_limit",
+            settings.get("serve.form_rate_limit").unwrap_or("10/min"),
+        )?,
+        loopback: settings.get_bool("serve.rate_limit_loopback")?.unwrap_or(false),
+    };
+    let trust_forwarded_for = settings.get_bool("serve.trust_forwarded_for")?.unwrap_or(false);
+    let request_timeout = settings
+        .get_duration("serve.request_timeout")?
+        .unwrap_or(std::time::Duration::from_secs(30));
+    if request_timeout.as_millis() < 100 || request_timeout.as_secs() > 3600 {
+        return Err(Error::usage("serve.request_timeout must be between 100ms and 1h"));
+    }
+    let honeypot_field =
+        settings.get("serve.honeypot_field").unwrap_or("website").trim().to_string();
+    let mut origins: Vec<String> = Vec::new();
+    let configured = settings.get("serve.cors_origins").unwrap_or("");
+    for o in configured.split(',').chain(args.cors_origin.iter().map(String::as_str)) {
+        if o.trim().is_empty() {
+            continue;
+        }
+        let o = crate::store::tokens::normalize_origin(o).map_err(|e| {
+            Error::usage(format!("CORS origin {e}")).with_hint("write it like https://site.example")
+        })?;
+        if !origins.contains(&o) {
+            origins.push(o);
+        }
+    }
+    let flusher = match args.flush_every {
+        Some(every) => Some(FlushSetup::new(ctx, every)?),
+        None => None,
+    };
     let org = ctx.org().to_string();
     let actor =
         ctx.settings.get("actor").map(str::to_string).unwrap_or_else(|| "serve-webhooks".into());
@@ -85,7 +140,8 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
         tx.commit()?;
     }
     let reader = Store::open(&path, &opts)?;
-    let (handle, writer_thread) = writer::start(store, outbox, actor)?;
+    let config = writer::WriterConfig { outbox, actor, region };
+    let (handle, writer_thread) = writer::start(store, config)?;
     let state = Arc::new(AppState {
         writer: handle,
         tokens,
@@ -95,6 +151,12 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
         max_body: max_body as usize,
         hash_salt,
         reader: Mutex::new(reader),
+        webhooks,
+        limits,
+        cors: Cors::new(origins),
+        trust_forwarded_for,
+        honeypot_field,
+        request_timeout,
     });
     let out = ctx.out.clone();
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -122,12 +184,22 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
             shutdown_signal().await;
             let _ = stop_tx.send(true);
         };
+        let (flush_stop, flush_rx) = tokio::sync::watch::channel(0u8);
+        let flush_task = match flusher {
+            Some(f) => Some(f.spawn(flush_rx)?),
+            None => None,
+        };
+        let shutdown = async move {
+            shutdown.await;
+            // The flusher claims nothing more; deliveries in flight finish and are recorded.
+            let _ = flush_stop.send(1);
+        };
         let mut server = tokio::spawn(crate::serve::serve(listener, state, shutdown));
         let deadline = async {
             let _ = stop_rx.changed().await;
             tokio::time::sleep(SHUTDOWN_GRACE).await;
         };
-        tokio::select! {
+        let served = tokio::select! {
             done = &mut server => {
                 done.map_err(|e| Error::failure("the server task failed").with_cause(e))?
             }
@@ -136,7 +208,13 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
                 tracing::warn!("requests still open after the grace period were dropped");
                 Ok(())
             }
+        };
+        if let Some(task) = flush_task {
+            if tokio::time::timeout(SHUTDOWN_GRACE, task).await.is_err() {
+                tracing::warn!("deliveries still in flight after the grace period were abandoned");
+            }
         }
+        served
     });
     // Drop every task (and with them every request handle), so the writer finishes what it
     // was sent and stops.
@@ -164,4 +242,80 @@ async fn shutdown_signal() {
         _ = term.recv() => {}
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// What the in-server flusher (`--flush-every`) needs, prepared before the runtime starts.
+struct FlushSetup {
+    every: std::time::Duration,
+    store: crate::store::Store,
+    transports: crate::queue::Transports,
+    q: crate::queue::QueueSettings,
+    templates: crate::queue::templates::Templates,
+    kinds: Vec<&'static str>,
+    actor: String,
+}
+
+impl FlushSetup {
+    fn new(ctx: &mut Ctx, every: std::time::Duration) -> Result<FlushSetup> {
+        let q = crate::queue::QueueSettings::from_settings(&ctx.settings)?;
+        let transports = crate::queue::Transports::from_settings(&ctx.settings)?;
+        let kinds = transports.deliverable();
+        if kinds.is_empty() {
+            return Err(Error::usage("--flush-every: nothing can be delivered").with_hint(
+                "set forward.url, or smtp.host and from_email (`leadctl config show`)",
+            ));
+        }
+        let emails = kinds.iter().any(|k| *k != "forward");
+        let folder = ctx.settings.templates_dir();
+        let templates = crate::queue::templates::Templates::load(if emails {
+            folder.as_deref()
+        } else {
+            None
+        })?;
+        let path = ctx.settings.db_path()?;
+        let store = Store::open(&path, &ctx.store_options()?)?;
+        Ok(FlushSetup { every, store, transports, q, templates, kinds, actor: ctx.actor() })
+    }
+
+    /// Starts the flush loop on the server's runtime: one flush at start and then every
+    /// `every`, with the same lease claiming as `leadctl queue flush`.
+    fn spawn(self, stop: tokio::sync::watch::Receiver<u8>) -> Result<tokio::task::JoinHandle<()>> {
+        use crate::queue::flush::{FlushOptions, Flusher};
+        let deliverer = crate::queue::deliver::Deliverer::new(&self.transports, &self.q)?;
+        let opts = FlushOptions { kinds: self.kinds, limit: None, concurrency: self.q.concurrency };
+        let flusher = Arc::new(Flusher::new(
+            Arc::new(Mutex::new(self.store)),
+            deliverer,
+            self.templates,
+            self.transports.from.clone(),
+            self.q,
+            self.actor,
+        ));
+        let every = self.every;
+        let mut stop = stop;
+        Ok(tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tokio::select! {
+                    _ = tick.tick() => {}
+                    _ = stop.changed() => {}
+                }
+                if *stop.borrow() > 0 {
+                    break;
+                }
+                match flusher.run(&opts, stop.clone()).await {
+                    Ok(s) if s.idle() => tracing::debug!("queue_flushed: nothing to deliver"),
+                    Ok(s) => tracing::info!(
+                        claimed = s.claimed,
+                        delivered = s.delivered,
+                        retry = s.retry,
+                        dead = s.dead,
+                        "queue_flushed"
+                    ),
+                    Err(e) => tracing::error!(error = %e, "queue flush failed"),
+                }
+            }
+        }))
+    }
 }

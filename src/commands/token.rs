@@ -19,6 +19,7 @@ use crate::time;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl token create --name website\n  \
     leadctl --org acme token create --name acme-site --format json\n  \
+    leadctl token create --form --origin https://site.example --name contact-form\n  \
     leadctl token list\n  leadctl token revoke website")]
 pub struct TokenArgs {
     #[command(subcommand)]
@@ -28,11 +29,22 @@ pub struct TokenArgs {
 /// Token subcommands.
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
-    /// Create a token and print it (once) on stdout
+    /// Create a token (or a browser form key) and print it (once) on stdout
     Create {
         /// A name to recognise it by (default: token-N)
         #[arg(long)]
         name: Option<String>,
+        /// Make a form key for a page's script: it may only create leads, only from the
+        /// --origin sites, and is rate limited more tightly
+        #[arg(long, requires = "origin")]
+        form: bool,
+        #[arg(
+            long,
+            value_name = "URL",
+            requires = "form",
+            help = "An origin the form key may post from, e.g. https://site.example (repeatable)"
+        )]
+        origin: Vec<String>,
     },
     /// List the organisation's tokens: name, created, last used, revoked
     List,
@@ -52,14 +64,18 @@ pub fn cmd_token(ctx: &mut Ctx, args: &TokenArgs) -> Result<()> {
     let now = time::now_string();
     let store = ctx.store()?;
     match &args.command {
-        TokenCommand::Create { name } => {
+        TokenCommand::Create { name, form, origin } => {
+            let origins = origin
+                .iter()
+                .map(|o| crate::store::tokens::normalize_origin(o).map_err(Error::usage))
+                .collect::<Result<Vec<String>>>()?;
             if let Some(n) = name {
                 if n.trim().is_empty() || n.chars().count() > 100 || n.chars().any(char::is_control)
                 {
                     return Err(Error::usage("--name must be 1-100 printable characters"));
                 }
             }
-            let token = new_token();
+            let token = new_token(*form);
             let tx = store.begin_write()?;
             let org_id = tx.ensure_org(&org, &now)?;
             let act = Act { org_id, actor: &actor, now: &now };
@@ -70,18 +86,24 @@ pub fn cmd_token(ctx: &mut Ctx, args: &TokenArgs) -> Result<()> {
                 return Err(Error::usage(format!("a live token is already named '{name}'"))
                     .with_hint("pick another --name, or revoke the old one first"));
             }
-            let id = tx.create_token(&act, &name, &token_hash(&token))?;
+            let form_origins = form.then_some(origins.as_slice());
+            let id = tx.create_token(&act, &name, &token_hash(&token), form_origins)?;
             tx.commit()?;
             let mut w = out.stdout();
             if matches!(out.format, Some(Format::Json | Format::Ndjson)) {
-                let doc = serde_json::json!({"id": id, "name": name, "org": org, "token": token});
+                let kind = if *form { "form" } else { "bearer" };
+                let doc = serde_json::json!({
+                    "id": id, "name": name, "org": org, "kind": kind, "origins": origins,
+                    "token": token,
+                });
                 crate::output::write_json_doc(&mut w, out.format.unwrap_or(Format::Json), &doc)?;
             } else {
                 writeln!(w, "{token}")?;
             }
             w.flush()?;
+            let what = if *form { "form key" } else { "token" };
             out.status(&format!(
-                "Created token #{id} '{name}' for organisation {org}. It is shown only this once."
+                "Created {what} #{id} '{name}' for organisation {org}. It is shown only this once."
             ));
             Ok(())
         }
@@ -94,11 +116,21 @@ pub fn cmd_token(ctx: &mut Ctx, args: &TokenArgs) -> Result<()> {
             if crate::output::write_json_items(&mut w, format, &tokens)? {
             } else if format == Format::Csv {
                 let mut c = csv::Writer::from_writer(&mut w);
-                c.write_record(["id", "name", "created_at", "last_used_at", "revoked_at"])?;
+                c.write_record([
+                    "id",
+                    "name",
+                    "kind",
+                    "origins",
+                    "created_at",
+                    "last_used_at",
+                    "revoked_at",
+                ])?;
                 for t in &tokens {
                     c.write_record(crate::cells::safe([
                         t.id.to_string(),
                         t.name.clone(),
+                        t.kind.clone(),
+                        t.origins.join(" "),
                         t.created_at.clone(),
                         t.last_used_at.clone().unwrap_or_default(),
                         t.revoked_at.clone().unwrap_or_default(),
@@ -111,11 +143,17 @@ pub fn cmd_token(ctx: &mut Ctx, args: &TokenArgs) -> Result<()> {
                 let mut t = Table::new();
                 t.load_preset(UTF8_FULL_CONDENSED)
                     .set_content_arrangement(ContentArrangement::Dynamic)
-                    .set_header(["#", "name", "created", "last used", "revoked"]);
+                    .set_header(["#", "name", "kind", "created", "last used", "revoked"]);
                 for k in &tokens {
+                    let kind = if k.kind == "form" {
+                        format!("form key ({})", k.origins.join(", "))
+                    } else {
+                        k.kind.clone()
+                    };
                     t.add_row([
                         k.id.to_string(),
                         k.name.clone(),
+                        kind,
                         k.created_at.clone(),
                         k.last_used_at.clone().unwrap_or_else(|| "never".into()),
                         k.revoked_at.clone().unwrap_or_default(),

@@ -9,11 +9,14 @@
 //! - Around every request: a request id (a valid `X-Request-Id` is kept, else one is made),
 //!   echoed in the response, and one log line (JSON with `--log-format json`).
 
+pub mod guard;
+pub mod openapi;
+pub mod webhook;
 pub mod writer;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
@@ -21,10 +24,9 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ingest::FieldError;
 use crate::ingest::normalize::normalize;
 use crate::ingest::record::InputRecord;
@@ -51,14 +53,55 @@ pub struct AppState {
     pub hash_salt: String,
     /// A read connection for `/health`.
     pub reader: Mutex<Store>,
+    /// Webhook senders and how they are checked.
+    pub webhooks: crate::webhooks::WebhookConfig,
+    /// Per-client rate limits of `/inbound/leads`.
+    pub limits: guard::RateLimits,
+    /// Origins browsers may post from.
+    pub cors: guard::Cors,
+    /// Take the client IP from `X-Forwarded-For`.
+    pub trust_forwarded_for: bool,
+    /// A form-key post with this field filled is a bot's: dropped with a 201.
+    pub honeypot_field: String,
+    /// Longest a request may take.
+    pub request_timeout: Duration,
+}
+
+/// The documented routes: each handler's `#[utoipa::path]` is both its route and its entry
+/// in `/openapi.json`.
+fn api_routes() -> utoipa_axum::router::OpenApiRouter<Arc<AppState>> {
+    use utoipa::OpenApi;
+    utoipa_axum::router::OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(utoipa_axum::routes!(inbound_lead, preflight))
+        .routes(utoipa_axum::routes!(webhook::receive))
+        .routes(utoipa_axum::routes!(health))
+        .routes(utoipa_axum::routes!(openapi_json))
+}
+
+/// The OpenAPI document of the routes, with the crate's version.
+pub fn openapi_document() -> &'static str {
+    static DOC: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| {
+        let (_, mut api) = api_routes().split_for_parts();
+        api.info.version = env!("CARGO_PKG_VERSION").to_string();
+        api.to_pretty_json().unwrap_or_default()
+    })
+}
+
+/// The OpenAPI 3 document of every route.
+#[utoipa::path(get, path = "/openapi.json", tag = "meta",
+    responses((status = 200, description = "This document (OpenAPI 3.1)", content_type = "application/json")))]
+async fn openapi_json() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], openapi_document()).into_response()
 }
 
 /// The routes.
 pub fn router(state: Arc<AppState>) -> Router {
-    Router::new()
-        .route("/inbound/leads", post(inbound_lead))
-        .route("/health", get(health))
+    let (routes, _) = api_routes().split_for_parts();
+    routes
         .fallback(not_found)
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_response))
+        .layer(middleware::from_fn_with_state(state.request_timeout, deadline))
         .layer(middleware::from_fn(request_context))
         .with_state(state)
 }
@@ -88,7 +131,8 @@ async fn request_context(mut req: Request, next: Next) -> Response {
     }
     let status = resp.status().as_u16();
     let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-    tracing::info!(request_id = %id, %method, path = %path, status, latency_ms, "request");
+    let provider = path.strip_prefix("/webhooks/").unwrap_or("");
+    tracing::info!(request_id = %id, %method, path = %path, provider, status, latency_ms, "request");
     resp
 }
 
@@ -118,19 +162,35 @@ async fn not_found() -> Response {
 
 /// Marks an answer sent before the request body was read: the connection is closed after it
 /// (saying so), so a client never reuses a connection with an unread body on it.
-fn closing(mut resp: Response) -> Response {
+pub(crate) fn closing(mut resp: Response) -> Response {
     resp.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
     resp
 }
 
+/// The database is readable and the writer answers.
+#[utoipa::path(get, path = "/health", tag = "meta", responses(
+    (status = 200, description = "Healthy", body = openapi::Health),
+    (status = 503, description = "The database or the writer is not available", body = openapi::ErrorBody),
+))]
 async fn health(State(st): State<Arc<AppState>>) -> Response {
     let st2 = Arc::clone(&st);
-    let ok = tokio::task::spawn_blocking(move || {
+    let readable = tokio::task::spawn_blocking(move || {
         let store = st2.reader.lock().map_err(|_| ())?;
         store.reader().check_readable().map_err(|_| ())
     })
     .await;
-    match ok {
+    // The writer is alive when it reaches a ping within a few seconds (it may be busy
+    // committing a large group).
+    let writer = tokio::time::timeout(std::time::Duration::from_secs(5), st.writer.ping()).await;
+    if !matches!(writer, Ok(Ok(()))) {
+        return error_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "writer_unavailable",
+            "the writer is not answering",
+            &[],
+        );
+    }
+    match readable {
         Ok(Ok(())) => axum::Json(json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")}))
             .into_response(),
         _ => error_response(
@@ -179,26 +239,125 @@ async fn authorise(st: &Arc<AppState>, headers: &HeaderMap) -> Option<Poster> {
     found.map(Poster::Token)
 }
 
+/// Answers a CORS preflight for `/inbound/leads`: only for an allowed origin, which is named
+/// (never `*`).
+#[utoipa::path(options, path = "/inbound/leads", tag = "leads",
+    params(("Origin" = String, Header, description = "The page's origin"),
+           ("Access-Control-Request-Method" = Option<String>, Header, description = "POST")),
+    responses(
+        (status = 204, description = "The origin may post (Access-Control-Allow-Origin names it)"),
+        (status = 403, description = "The origin may not post here", body = openapi::ErrorBody),
+))]
+async fn preflight(State(st): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let origin = guard::origin_of(&headers);
+    let Some(origin) = origin.filter(|o| st.cors.allows(o, &st.reader)) else {
+        let msg = "this origin may not post here";
+        return error_response(StatusCode::FORBIDDEN, "origin_not_allowed", msg, &[]);
+    };
+    let mut resp = StatusCode::NO_CONTENT.into_response();
+    guard::allow_origin(&mut resp, &origin);
+    let h = resp.headers_mut();
+    h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("POST"));
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("authorization, content-type, x-request-id"),
+    );
+    h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+    resp
+}
+
+/// `POST /inbound/leads`, with the CORS headers of an allowed origin on every answer (so a
+/// browser can read errors too).
+#[utoipa::path(post, path = "/inbound/leads", tag = "leads",
+    request_body(content = openapi::LeadForm, content_type = "application/json",
+        description = "One lead. A bearer token (server to server) or a form key (browser, with Origin)."),
+    params(("X-Request-Id" = Option<String>, Header, description = "Kept when valid (1-128 of A-Za-z0-9._:-), else generated; echoed")),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Stored (committed to disk)", body = openapi::Accepted),
+        (status = 200, description = "The same meta.request_id was received before: the original lead", body = openapi::Accepted),
+        (status = 400, description = "Malformed JSON or body", body = openapi::ErrorBody),
+        (status = 401, description = "Missing or bad token", body = openapi::ErrorBody),
+        (status = 403, description = "A form key used from an origin it does not allow", body = openapi::ErrorBody),
+        (status = 408, description = "The request took too long", body = openapi::ErrorBody),
+        (status = 413, description = "Body over MAX_REQUEST_BYTES", body = openapi::ErrorBody),
+        (status = 415, description = "Not JSON", body = openapi::ErrorBody),
+        (status = 422, description = "Invalid fields", body = openapi::ErrorBody),
+        (status = 429, description = "Rate limited (Retry-After says when to try again)", body = openapi::ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "Could not be stored; try again", body = openapi::ErrorBody),
+))]
 async fn inbound_lead(
     State(st): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let Some(poster) = authorise(&st, &headers).await else {
+    let origin = guard::origin_of(&headers);
+    let mut resp = inbound(&st, peer, &headers, body, origin.as_deref()).await;
+    if let Some(o) = origin.filter(|o| st.cors.allows(o, &st.reader)) {
+        guard::allow_origin(&mut resp, &o);
+    }
+    resp
+}
+
+fn rate_limited(retry_after: u64) -> Response {
+    let msg = format!("too many requests; try again in {retry_after} s");
+    let mut resp = error_response(StatusCode::TOO_MANY_REQUESTS, "rate_limited", &msg, &[]);
+    resp.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
+    closing(resp)
+}
+
+async fn inbound(
+    st: &Arc<AppState>,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    body: Body,
+    origin: Option<&str>,
+) -> Response {
+    let ip = guard::client_ip(peer, headers, st.trust_forwarded_for);
+    let limited = st.limits.applies_to(ip);
+    if let (true, Some(l)) = (limited, &st.limits.general) {
+        if let Err(wait) = l.check(ip) {
+            tracing::warn!(limit = %l.text, "rate_limited");
+            return rate_limited(wait);
+        }
+    }
+    let Some(poster) = authorise(st, headers).await else {
         let msg = "a valid bearer token is required";
-        return closing(error_response(StatusCode::UNAUTHORIZED, "unauthorized", msg, &[]));
+        let mut resp = error_response(StatusCode::UNAUTHORIZED, "unauthorized", msg, &[]);
+        resp.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        return closing(resp);
     };
+    let mut is_form = false;
     let (org, token) = match poster {
         Poster::Server => (st.org.clone(), None),
-        Poster::Token(t) => (t.org, Some(t.id)),
+        Poster::Token(t) => {
+            if let Some(allowed) = &t.form_origins {
+                // A form key works only from its own sites' pages.
+                let from = origin.map(|o| o.to_ascii_lowercase());
+                if !from.is_some_and(|o| allowed.contains(&o)) {
+                    let msg = "this form key may not be used from this origin";
+                    return closing(error_response(
+                        StatusCode::FORBIDDEN,
+                        "origin_not_allowed",
+                        msg,
+                        &[],
+                    ));
+                }
+                if let (true, Some(l)) = (limited, &st.limits.form) {
+                    if let Err(wait) = l.check(ip) {
+                        tracing::warn!(limit = %l.text, "rate_limited");
+                        return rate_limited(wait);
+                    }
+                }
+                is_form = true;
+            }
+            (t.org, Some(t.id))
+        }
     };
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > st.max_body as u64) {
-        return closing(too_large(st.max_body));
+    if let Some(resp) = declared_too_large(st, headers) {
+        return resp;
     }
     let is_json = headers
         .get(header::CONTENT_TYPE)
@@ -216,17 +375,9 @@ async fn inbound_lead(
             &[],
         ));
     }
-    // Read at most max_body bytes, also when there is no Content-Length (chunked).
-    let bytes = match axum::body::to_bytes(body, st.max_body).await {
+    let bytes = match read_body(st, body).await {
         Ok(b) => b,
-        Err(e) => {
-            let inner = e.into_inner();
-            if inner.is::<http_body_util::LengthLimitError>() {
-                return closing(too_large(st.max_body));
-            }
-            let msg = format!("the request body could not be read: {inner}");
-            return closing(error_response(StatusCode::BAD_REQUEST, "invalid_body", &msg, &[]));
-        }
+        Err(resp) => return resp,
     };
     let value: Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
@@ -238,6 +389,15 @@ async fn inbound_lead(
     if !value.is_object() {
         let msg = "the body must be a JSON object (one lead)";
         return error_response(StatusCode::UNPROCESSABLE_ENTITY, "invalid_fields", msg, &[]);
+    }
+    if is_form && honeypot_filled(&value[st.honeypot_field.as_str()]) {
+        // A bot filled the hidden field: it gets the answer it expects, nothing is stored.
+        tracing::info!(field = %st.honeypot_field, "honeypot_dropped");
+        let body = json!({
+            "leadId": crate::model::new_id(), "timestamp": crate::time::now_string(),
+            "status": "received",
+        });
+        return (StatusCode::CREATED, axum::Json(body)).into_response();
     }
     let mut rec = match InputRecord::from_json(&value) {
         Ok(r) => r,
@@ -297,6 +457,40 @@ async fn inbound_lead(
     }
 }
 
+/// A 413 when the declared length is over the limit (before reading anything).
+pub(crate) fn declared_too_large(st: &AppState, headers: &HeaderMap) -> Option<Response> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    declared.is_some_and(|n| n > st.max_body as u64).then(|| closing(too_large(st.max_body)))
+}
+
+/// Reads at most `max_body` bytes, also when there is no Content-Length (chunked): a longer
+/// body is a 413 without being buffered whole.
+pub(crate) async fn read_body(
+    st: &AppState,
+    body: Body,
+) -> std::result::Result<axum::body::Bytes, Response> {
+    axum::body::to_bytes(body, st.max_body).await.map_err(|e| {
+        let inner = e.into_inner();
+        if inner.is::<http_body_util::LengthLimitError>() {
+            return closing(too_large(st.max_body));
+        }
+        let msg = format!("the request body could not be read: {inner}");
+        closing(error_response(StatusCode::BAD_REQUEST, "invalid_body", &msg, &[]))
+    })
+}
+
+fn honeypot_filled(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Bool(b) => *b,
+        _ => true,
+    }
+}
+
 fn invalid(fields: &[FieldError]) -> Response {
     error_response(
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -316,14 +510,88 @@ pub fn salted_hash(salt: &str, value: &str) -> String {
     crate::privacy::sha256_hex(&[salt.as_bytes(), &[0], value.as_bytes()])
 }
 
-/// Serves until `shutdown` resolves, then finishes the requests in flight.
+/// How long a client may take to send a request's headers before its connection is closed
+/// (slow clients cannot hold connections open).
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves until `shutdown` resolves, then stops accepting and finishes the requests in flight
+/// (idle keep-alive connections are closed).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(|e| Error::failure("the server failed").with_cause(e))
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let app = router(Arc::clone(&state));
+    tidy_limits(Arc::downgrade(&state));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a moment instead of spinning.
+                    tracing::warn!(error = %e, "cannot accept a connection");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let svc = tower::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+            let mut req = req.map(Body::new);
+            req.extensions_mut().insert(ConnectInfo(peer));
+            tower::ServiceExt::oneshot(app.clone(), req)
+        });
+        let conn = http.serve_connection(
+            TokioIo::new(stream),
+            hyper_util::service::TowerToHyperService::new(svc),
+        );
+        let watched = graceful.watch(conn);
+        tokio::spawn(async move {
+            if let Err(e) = watched.await {
+                tracing::debug!(error = %e, "connection closed with an error");
+            }
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
+}
+
+/// Every minute, forgets rate-limit buckets that are full again (while the server runs).
+fn tidy_limits(state: std::sync::Weak<AppState>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            let Some(st) = state.upgrade() else { break };
+            for l in [&st.limits.general, &st.limits.form].into_iter().flatten() {
+                l.tidy();
+            }
+        }
+    });
+}
+
+/// Ends a request that takes longer than `limit` (a client sending its body very slowly, or
+/// a stalled writer) with a 408.
+async fn deadline(State(limit): State<Duration>, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(resp) => resp,
+        Err(_) => {
+            let msg = format!("the request took longer than {} s", limit.as_secs());
+            closing(error_response(StatusCode::REQUEST_TIMEOUT, "request_timeout", &msg, &[]))
+        }
+    }
+}
+
+/// A panic in a handler becomes a JSON 500 (and a log line), never a dropped connection.
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    error_response(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error", &[])
 }

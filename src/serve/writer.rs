@@ -2,7 +2,8 @@
 //! many concurrent requests together (group commit). A request gets its answer only after the
 //! transaction holding its lead is committed (and, with `synchronous=full`, on disk), so a 201
 //! is never lost to a crash; many requests share one commit, so the disk's flush rate is not
-//! the request rate's ceiling.
+//! the request rate's ceiling. Webhook deliveries go through the same writer: stored, applied
+//! and answered after the same commit.
 
 use std::sync::mpsc;
 use std::thread::JoinHandle;
@@ -14,8 +15,11 @@ use crate::ingest::FieldError;
 use crate::ingest::write::{Outcome, Written, write_lead};
 use crate::model::NewLead;
 use crate::queue::OutboxConfig;
+use crate::store::webhooks::NewDelivery;
 use crate::store::{Act, Store};
 use crate::time;
+use crate::webhooks::Kind;
+use crate::webhooks::map::{self, Applied, ApplyCtx};
 
 /// At most this many leads share one transaction.
 const MAX_GROUP: usize = 1024;
@@ -24,8 +28,20 @@ const MAX_GROUP: usize = 1024;
 /// the store's rules, or failed (the database).
 pub type Reply = std::result::Result<std::result::Result<Written, FieldError>, String>;
 
+/// What the writer answers for one webhook delivery, or why the database failed.
+pub type WebhookReply = std::result::Result<WebhookOutcome, String>;
+
+/// What became of a webhook delivery.
+#[derive(Debug)]
+pub enum WebhookOutcome {
+    /// The provider sent it before: the stored delivery's id; nothing applied again.
+    Duplicate(i64),
+    /// Stored as this id; applied (or why it could not be mapped: kept as failed).
+    Stored(i64, std::result::Result<Applied, String>),
+}
+
 /// One lead to write.
-pub struct Job {
+pub struct LeadJob {
     /// The organisation's slug.
     pub org: String,
     /// The normalised lead.
@@ -36,29 +52,83 @@ pub struct Job {
     pub reply: oneshot::Sender<Reply>,
 }
 
-/// The handle requests send leads through; dropping every clone stops the writer once it has
+/// One verified webhook delivery to store and apply.
+pub struct WebhookJob {
+    /// The organisation's slug.
+    pub org: String,
+    /// The sender's name and how it signs.
+    pub provider: String,
+    pub kind: Kind,
+    /// What identifies the delivery ([`crate::webhooks::delivery_key`]).
+    pub key: String,
+    pub event_type: Option<String>,
+    /// The provider's own signature was verified.
+    pub signature_ok: bool,
+    /// The kept headers, as JSON.
+    pub headers: String,
+    /// The raw body and its parsed form.
+    pub body: Vec<u8>,
+    pub value: serde_json::Value,
+    /// Where the answer goes.
+    pub reply: oneshot::Sender<WebhookReply>,
+}
+
+/// Work for the writer. (A lead travels unboxed: it is the common case.)
+#[allow(clippy::large_enum_variant)]
+pub enum Job {
+    Lead(LeadJob),
+    Webhook(Box<WebhookJob>),
+    /// Answered when the writer gets to it: proof that it is alive and not stuck.
+    Ping(oneshot::Sender<()>),
+}
+
+/// The handle requests send work through; dropping every clone stops the writer once it has
 /// written what it was sent.
 #[derive(Clone)]
 pub struct WriterHandle {
     tx: mpsc::Sender<Job>,
 }
 
+const STOPPED: &str = "the writer has stopped";
+
 impl WriterHandle {
     /// Queues `lead` for the next group commit and waits for its answer.
     pub async fn write(&self, org: String, lead: NewLead, token: Option<i64>) -> Reply {
         let (reply, answer) = oneshot::channel();
-        let job = Job { org, lead, token, reply };
-        self.tx.send(job).map_err(|_| "the writer has stopped".to_string())?;
-        answer.await.map_err(|_| "the writer has stopped".to_string())?
+        self.tx
+            .send(Job::Lead(LeadJob { org, lead, token, reply }))
+            .map_err(|_| STOPPED.to_string())?;
+        answer.await.map_err(|_| STOPPED.to_string())?
+    }
+
+    /// Queues a webhook delivery for the next group commit and waits for its answer.
+    pub async fn webhook(&self, job: WebhookJob) -> WebhookReply {
+        let (reply, answer) = oneshot::channel();
+        let job = WebhookJob { reply, ..job };
+        self.tx.send(Job::Webhook(Box::new(job))).map_err(|_| STOPPED.to_string())?;
+        answer.await.map_err(|_| STOPPED.to_string())?
+    }
+
+    /// Waits until the writer has reached this request (it is alive and working).
+    pub async fn ping(&self) -> std::result::Result<(), String> {
+        let (reply, answer) = oneshot::channel();
+        self.tx.send(Job::Ping(reply)).map_err(|_| STOPPED.to_string())?;
+        answer.await.map_err(|_| STOPPED.to_string())
     }
 }
 
+/// What the writer needs besides its connection.
+pub struct WriterConfig {
+    /// Which outbox items a new lead gets.
+    pub outbox: OutboxConfig,
+    /// Who, for the audit log.
+    pub actor: String,
+    /// Region for phones without a country code (webhook attendees).
+    pub region: phonenumber::country::Id,
+}
+
 /// Starts the writer thread over `store`.
-pub fn start(
-    mut store: Store,
-    outbox: OutboxConfig,
-    actor: String,
-) -> Result<(WriterHandle, JoinHandle<()>)> {
+pub fn start(mut store: Store, config: WriterConfig) -> Result<(WriterHandle, JoinHandle<()>)> {
     let (tx, rx) = mpsc::channel::<Job>();
     let handle = std::thread::Builder::new()
         .name("leadctl-writer".into())
@@ -71,41 +141,64 @@ pub fn start(
                         Err(_) => break,
                     }
                 }
-                write_group(&mut store, &outbox, &actor, group);
+                write_group(&mut store, &config, group);
             }
         })
         .map_err(|e| Error::failure("cannot start the writer thread").with_cause(e))?;
     Ok((WriterHandle { tx }, handle))
 }
 
+/// One job's answer, sent after the commit.
+enum Answer {
+    Lead(std::result::Result<Written, FieldError>),
+    Webhook(WebhookOutcome),
+    Ping,
+}
+
 /// Writes a group in one transaction and answers each job after the commit.
-fn write_group(store: &mut Store, outbox: &OutboxConfig, actor: &str, group: Vec<Job>) {
+fn write_group(store: &mut Store, config: &WriterConfig, group: Vec<Job>) {
     let n = group.len();
-    let result = (|| -> Result<Vec<std::result::Result<Written, FieldError>>> {
+    let actor = config.actor.as_str();
+    let result = (|| -> Result<Vec<Answer>> {
         let tx = store.begin_write()?;
         let now = time::now_string();
         let mut out = Vec::with_capacity(n);
         let mut orgs: Vec<(String, i64)> = Vec::new();
-        for job in &group {
-            let org_id = match orgs.iter().find(|(slug, _)| *slug == job.org) {
-                Some((_, id)) => *id,
-                None => {
-                    let id = tx.ensure_org(&job.org, &now)?;
-                    orgs.push((job.org.clone(), id));
-                    id
-                }
-            };
-            let act = Act { org_id, actor, now: &now };
-            let written = write_lead(&tx, &act, &job.lead)?;
-            if let Ok(w) = &written {
-                crate::queue::enqueue::enqueue(&tx, &act, outbox, &job.lead, w)?;
-                if w.outcome != Outcome::Duplicate {
-                    audit(&tx, &act, &job.lead, w)?;
-                }
+        let mut org_id = |tx: &crate::store::Tx<'_>, slug: &str| -> Result<i64> {
+            if let Some((_, id)) = orgs.iter().find(|(s, _)| s == slug) {
+                return Ok(*id);
             }
-            out.push(written);
+            let id = tx.ensure_org(slug, &now)?;
+            orgs.push((slug.to_string(), id));
+            Ok(id)
+        };
+        for job in &group {
+            match job {
+                Job::Lead(job) => {
+                    let act = Act { org_id: org_id(&tx, &job.org)?, actor, now: &now };
+                    let written = write_lead(&tx, &act, &job.lead)?;
+                    if let Ok(w) = &written {
+                        crate::queue::enqueue::enqueue(&tx, &act, &config.outbox, &job.lead, w)?;
+                        if w.outcome != Outcome::Duplicate {
+                            audit_ingest(&tx, &act, &job.lead, w, "http")?;
+                        }
+                    }
+                    out.push(Answer::Lead(written));
+                }
+                Job::Webhook(job) => {
+                    let act = Act { org_id: org_id(&tx, &job.org)?, actor, now: &now };
+                    out.push(Answer::Webhook(store_webhook(&tx, act, config, job)?));
+                }
+                Job::Ping(_) => out.push(Answer::Ping),
+            }
         }
-        let mut used: Vec<i64> = group.iter().filter_map(|j| j.token).collect();
+        let mut used: Vec<i64> = group
+            .iter()
+            .filter_map(|j| match j {
+                Job::Lead(j) => j.token,
+                _ => None,
+            })
+            .collect();
         used.sort_unstable();
         used.dedup();
         tx.touch_tokens(&used, &now)?;
@@ -113,24 +206,73 @@ fn write_group(store: &mut Store, outbox: &OutboxConfig, actor: &str, group: Vec
         Ok(out)
     })();
     match result {
-        Ok(results) => {
-            tracing::debug!(leads = n, "group committed");
-            for (job, r) in group.into_iter().zip(results) {
-                let _ = job.reply.send(Ok(r));
+        Ok(answers) => {
+            tracing::debug!(jobs = n, "group committed");
+            for (job, a) in group.into_iter().zip(answers) {
+                match (job, a) {
+                    (Job::Lead(j), Answer::Lead(r)) => drop(j.reply.send(Ok(r))),
+                    (Job::Webhook(j), Answer::Webhook(r)) => drop(j.reply.send(Ok(r))),
+                    (Job::Ping(reply), Answer::Ping) => drop(reply.send(())),
+                    _ => {}
+                }
             }
         }
         Err(e) => {
-            tracing::error!(leads = n, error = %e, "group commit failed");
+            tracing::error!(jobs = n, error = %e, "group commit failed");
+            let msg = e.message().to_string();
             for job in group {
-                let _ = job.reply.send(Err(e.message().to_string()));
+                match job {
+                    Job::Lead(j) => drop(j.reply.send(Err(msg.clone()))),
+                    Job::Webhook(j) => drop(j.reply.send(Err(msg.clone()))),
+                    // The writer answered: it is alive, even if the database is not.
+                    Job::Ping(reply) => drop(reply.send(())),
+                }
             }
         }
     }
 }
 
-/// The audit entry of one lead received over HTTP (the CLI writes one per batch).
-fn audit(tx: &crate::store::Tx<'_>, act: &Act<'_>, lead: &NewLead, w: &Written) -> Result<()> {
-    let details = serde_json::json!({"origin": "http", "outcome": w.outcome});
+/// Stores a delivery (unless the provider sent it before) and applies it.
+fn store_webhook(
+    tx: &crate::store::Tx<'_>,
+    act: Act<'_>,
+    config: &WriterConfig,
+    job: &WebhookJob,
+) -> Result<WebhookOutcome> {
+    let d = NewDelivery {
+        org_id: act.org_id,
+        provider: &job.provider,
+        delivery_key: &job.key,
+        event_type: job.event_type.as_deref(),
+        received_at: act.now,
+        signature_ok: job.signature_ok,
+        headers: &job.headers,
+        body: &job.body,
+    };
+    let Some(id) = tx.insert_delivery(&d)? else {
+        let id = tx.delivery_by_key(&job.provider, &job.key)?.unwrap_or_default();
+        return Ok(WebhookOutcome::Duplicate(id));
+    };
+    let now = act.now;
+    let cx = ApplyCtx { act, region: config.region, outbox: &config.outbox };
+    let applied = map::apply(tx, &cx, job.kind, &job.provider, &job.key, &job.value)?;
+    match &applied {
+        Ok(a) => tx.finish_delivery(id, a.state, None, now)?,
+        Err(reason) => tx.finish_delivery(id, "failed", Some(reason), now)?,
+    }
+    Ok(WebhookOutcome::Stored(id, applied))
+}
+
+/// The audit entry of one lead received over HTTP or from a webhook (the CLI writes one per
+/// batch); `origin` is `http` or `webhook:<provider>`.
+pub fn audit_ingest(
+    tx: &crate::store::Tx<'_>,
+    act: &Act<'_>,
+    lead: &NewLead,
+    w: &Written,
+    origin: &str,
+) -> Result<()> {
+    let details = serde_json::json!({"origin": origin, "outcome": w.outcome});
     tx.audit(&crate::store::audit::AuditEntry {
         at: act.now,
         actor: act.actor,

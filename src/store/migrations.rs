@@ -24,6 +24,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0002_lead_operations.sql"),
     },
     Migration { name: "0003_listener", sql: include_str!("../../migrations/0003_listener.sql") },
+    Migration {
+        name: "0004_webhooks_forms",
+        sql: include_str!("../../migrations/0004_webhooks_forms.sql"),
+    },
 ];
 
 /// The schema version this binary writes.

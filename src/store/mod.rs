@@ -30,6 +30,7 @@ pub mod tags;
 pub mod tasks;
 pub mod timeline;
 pub mod tokens;
+pub mod webhooks;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

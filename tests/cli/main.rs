@@ -22,6 +22,7 @@ mod prompts;
 mod queue;
 mod rejects;
 mod serve;
+mod server;
 mod show;
 mod stats;
 mod store;
