@@ -7,8 +7,10 @@ ALTER TABLE api_tokens ADD COLUMN kind TEXT NOT NULL DEFAULT 'bearer'
 ALTER TABLE api_tokens ADD COLUMN origins TEXT;
 
 -- One row per attendee identity of a meeting, so a re-applied delivery updates, never adds.
+-- (Attendees erased by `forget` have neither and are left out.)
 CREATE UNIQUE INDEX meeting_attendees_identity
-    ON meeting_attendees (meeting_id, ifnull(email, ''), ifnull(phone, ''));
+    ON meeting_attendees (meeting_id, ifnull(email, ''), ifnull(phone, ''))
+    WHERE email IS NOT NULL OR phone IS NOT NULL;
 -- Unresolved attendees are looked up again when a delivery is replayed.
 CREATE INDEX meeting_attendees_unresolved ON meeting_attendees (meeting_id)
     WHERE lead_seq IS NULL;

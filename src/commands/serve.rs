@@ -175,6 +175,9 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
         if state.tokens.is_empty() && stored_tokens == 0 {
             out.warn("serving without authentication (--allow-no-auth)");
         }
+        for w in state.webhooks.warnings() {
+            tracing::warn!("{w}");
+        }
         out.status(&format!("Listening on http://{addr}"));
         tracing::info!(%addr, "listening");
         // On a signal: stop accepting and finish what is in flight, but give a stalled client

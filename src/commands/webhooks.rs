@@ -90,6 +90,9 @@ fn provider_names() -> clap::builder::ValueParser {
     })
 }
 
+/// The state `forget` leaves a delivery in (payload and headers emptied).
+const ERASED: &str = "erased";
+
 /// How a stored provider name signs and maps (senders not built in are Standard Webhooks).
 fn kind_of(provider: &str) -> Kind {
     match provider {
@@ -296,6 +299,12 @@ fn replay(ctx: &mut Ctx, args: &ReplayArgs) -> Result<()> {
         let now = crate::time::now_string();
         let Some(d) = tx.reader().delivery(org_id, id)? else { continue };
         let provider = d.summary.provider.clone();
+        if d.summary.state == ERASED {
+            // `forget` emptied it: there is nothing left to apply, and it stays erased.
+            let line = format!("#{id} {provider}: erased (its person was forgotten); skipped");
+            report.push((id, provider, Ok(ERASED), line));
+            continue;
+        }
         let act = Act { org_id, actor: &actor, now: &now };
         let cx = ApplyCtx { act, region, outbox: &outbox };
         let result = match serde_json::from_slice::<serde_json::Value>(&d.body) {

@@ -84,20 +84,26 @@ impl RateLimits {
 /// The client's IP: the peer, or with `trust_forwarded_for` the last address in
 /// `X-Forwarded-For` (the one the operator's own proxy appended; earlier ones are the
 /// client's word).
+/// An IPv4 client of a dual-stack listener (`::ffff:a.b.c.d`) is that IPv4 address.
 pub fn client_ip(peer: SocketAddr, headers: &HeaderMap, trust_forwarded_for: bool) -> IpAddr {
     if trust_forwarded_for {
+        // The last entry only: when it is not an address (`unknown`, garbage), the peer is
+        // used, never an earlier entry the client may have written.
         let last = headers
             .get_all("x-forwarded-for")
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
-            .filter_map(|s| s.trim().parse::<IpAddr>().ok())
-            .next_back();
-        if let Some(ip) = last {
-            return ip;
+            .next_back()
+            .map(str::trim);
+        let parsed = last.and_then(|s| {
+            s.parse::<IpAddr>().ok().or_else(|| s.parse::<SocketAddr>().ok().map(|a| a.ip()))
+        });
+        if let Some(ip) = parsed {
+            return ip.to_canonical();
         }
     }
-    peer.ip()
+    peer.ip().to_canonical()
 }
 
 /// The origins browsers may post from: the configured ones, and the live form keys' (read

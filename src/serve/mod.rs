@@ -102,6 +102,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(not_found)
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn_with_state(state.request_timeout, deadline))
+        .layer(middleware::from_fn_with_state(Arc::clone(&state), cors_headers))
         .layer(middleware::from_fn(request_context))
         .with_state(state)
 }
@@ -294,7 +295,16 @@ async fn inbound_lead(
     body: Body,
 ) -> Response {
     let origin = guard::origin_of(&headers);
-    let mut resp = inbound(&st, peer, &headers, body, origin.as_deref()).await;
+    inbound(&st, peer, &headers, body, origin.as_deref()).await
+}
+
+/// Puts the CORS headers of an allowed origin on every answer of `POST /inbound/leads`,
+/// including those made outside the handler (408, 500), so a page can read them all.
+async fn cors_headers(State(st): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    let origin = (req.uri().path() == "/inbound/leads" && req.method() == axum::http::Method::POST)
+        .then(|| guard::origin_of(req.headers()))
+        .flatten();
+    let mut resp = next.run(req).await;
     if let Some(o) = origin.filter(|o| st.cors.allows(o, &st.reader)) {
         guard::allow_origin(&mut resp, &o);
     }
@@ -422,7 +432,7 @@ async fn inbound(
     // The client's IP and user agent are kept only as salted hashes (a site backend may send
     // its visitor's hashes in meta; those win).
     if rec.ip_hash.is_none() {
-        rec.ip_hash = Some(salted_hash(&st.hash_salt, &peer.ip().to_string()));
+        rec.ip_hash = Some(salted_hash(&st.hash_salt, &ip.to_string()));
     }
     if rec.user_agent_hash.is_none() {
         if let Some(ua) = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()) {
@@ -584,7 +594,7 @@ async fn deadline(State(limit): State<Duration>, req: Request, next: Next) -> Re
     match tokio::time::timeout(limit, next.run(req)).await {
         Ok(resp) => resp,
         Err(_) => {
-            let msg = format!("the request took longer than {} s", limit.as_secs());
+            let msg = format!("the request took longer than {limit:?}");
             closing(error_response(StatusCode::REQUEST_TIMEOUT, "request_timeout", &msg, &[]))
         }
     }

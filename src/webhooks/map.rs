@@ -5,7 +5,8 @@
 //!
 //! - Calendly `invitee.created`: the lead found or created by the invitee's email (name, UTM
 //!   tracking, source `calendly`), a meeting with the invitee as attendee, a `meeting_booked`
-//!   event. `invitee.canceled`: the meeting marked canceled, a `meeting_canceled` event.
+//!   event. `invitee.canceled`: a `meeting_canceled` event, the invitee marked canceled, and
+//!   the meeting canceled when the event itself is (a group event goes on for the others).
 //! - Zoom `meeting.started` / `meeting.ended` / `meeting.participant_joined`: the meeting
 //!   upserted; participants resolved to leads by email or phone.
 //! - Fireflies `meeting.transcribed` (V1 "Transcription completed"): the meeting upserted with
@@ -149,17 +150,24 @@ fn calendly(tx: &Tx<'_>, cx: &ApplyCtx<'_>, key: &str, v: &Value, out: &mut Appl
         }
     };
     let canceled = event == "invitee.canceled";
-    let status = match (canceled, p["rescheduled"].as_bool() == Some(true)) {
-        (false, _) => "scheduled",
-        (true, false) => "canceled",
-        (true, true) => "rescheduled",
+    let rescheduled = p["rescheduled"].as_bool() == Some(true);
+    // One invitee of a group event canceling leaves the meeting on for the others: the
+    // meeting is canceled only when Calendly says the event itself is.
+    let status = if !canceled {
+        Some("scheduled")
+    } else if ev["status"].as_str() == Some("active") {
+        None
+    } else if rescheduled {
+        Some("rescheduled")
+    } else {
+        Some("canceled")
     };
     let fields = MeetingFields {
         title: text(&ev["name"]),
         starts_at: time_of(&ev["start_time"]),
         ends_at: time_of(&ev["end_time"]),
         join_url: text(&ev["location"]["join_url"]),
-        status: Some(status.into()),
+        status: status.map(str::to_string),
     };
     let (meeting, new) =
         tx.upsert_meeting(cx.act.org_id, "calendly", &meeting_ref, &fields, cx.act.now)?;
@@ -168,7 +176,7 @@ fn calendly(tx: &Tx<'_>, cx: &ApplyCtx<'_>, key: &str, v: &Value, out: &mut Appl
         email: normalize_email(&email).ok().map(|(_, k)| k),
         phone: None,
         name,
-        role: Some("invitee".into()),
+        role: Some(if canceled { "invitee (canceled)" } else { "invitee" }.into()),
     };
     attend(tx, meeting, &attendee, seq, out)?;
     resolve_meeting(tx, cx, meeting, out)?;

@@ -176,6 +176,27 @@ impl WebhookConfig {
         })
     }
 
+    /// What an operator should know at start: providers accepted without a shared secret
+    /// or without any check at all.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in &self.providers {
+            let built_in = BUILT_IN_NAMES.contains(&p.name.as_str());
+            match (p.shared_secret.is_some(), !p.signing_keys.is_empty(), p.allow_unsigned) {
+                (false, false, true) => out.push(format!(
+                    "webhooks from {} are accepted unsigned (webhooks.allow_unsigned)",
+                    p.name
+                )),
+                (false, true, _) if built_in => out.push(format!(
+                    "no shared secret configured for {}: its requests are allowed on the signature alone",
+                    p.name
+                )),
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// The sender named `name`.
     pub fn provider(&self, name: &str) -> Option<&Provider> {
         self.providers.iter().find(|p| p.name == name)
@@ -194,19 +215,19 @@ impl WebhookConfig {
         if p.shared_secret.is_none() && p.signing_keys.is_empty() && !p.allow_unsigned {
             return Err(Refusal::NotConfigured);
         }
-        match &p.shared_secret {
-            Some(secret) => {
-                let present = headers.contains_key(&self.secret_header);
-                if present || self.require_secret {
-                    verify::shared_secret(headers, &self.secret_header, secret)
-                        .map_err(Refusal::SharedSecret)?;
-                }
-            }
-            None => {
-                tracing::warn!(provider = %p.name, "no shared secret configured for this provider; request allowed");
+        // A provider without a shared secret is warned about once, at start
+        // ([`WebhookConfig::warnings`]).
+        if let Some(secret) = &p.shared_secret {
+            let present = headers.contains_key(&self.secret_header);
+            if present || self.require_secret {
+                verify::shared_secret(headers, &self.secret_header, secret)
+                    .map_err(Refusal::SharedSecret)?;
             }
         }
         if p.signing_keys.is_empty() {
+            if p.shared_secret.is_none() {
+                tracing::warn!(provider = %p.name, "unsigned webhook accepted (webhooks.allow_unsigned)");
+            }
             return Ok(false);
         }
         let tol = self.tolerance_secs;
@@ -330,11 +351,11 @@ pub fn kept_headers(headers: &HeaderMap, secret_header: &HeaderName) -> serde_js
     let mut out = serde_json::Map::new();
     for (name, value) in headers {
         let n = name.as_str();
-        if KEEP.contains(&n) {
+        if SIGNATURES.contains(&n) || name == secret_header {
+            out.insert(n.to_string(), serde_json::Value::String("(present)".into()));
+        } else if KEEP.contains(&n) {
             let v = value.to_str().unwrap_or("(not text)");
             out.insert(n.to_string(), serde_json::Value::String(v.chars().take(200).collect()));
-        } else if SIGNATURES.contains(&n) || name == secret_header {
-            out.insert(n.to_string(), serde_json::Value::String("(present)".into()));
         }
     }
     serde_json::Value::Object(out)
