@@ -597,7 +597,7 @@ impl Tx<'_> {
         ])
         .map_err(sql)?;
         let seq = self.conn().last_insert_rowid();
-        self.index_lead(seq, &hay)?;
+        self.index_new_lead(seq, hay);
         let status = lead.status.unwrap_or(Status::New);
         self.count_lead(org_id, status, 1);
         let created = lead.created_at.as_deref().unwrap_or(now);

@@ -115,6 +115,10 @@ pub struct Tx<'a> {
     tag_ids: std::cell::RefCell<std::collections::HashMap<(i64, String), i64>>,
     /// Changes to `lead_counts` and `tags.lead_count`, written at commit (see counts.rs).
     counts: std::cell::RefCell<counts::Deltas>,
+    /// Search-index rows of leads inserted in this transaction, written at commit (or before
+    /// the index is next changed): FTS5 flushes its pending rows at every statement savepoint,
+    /// so indexing each lead as it is inserted would flush once per lead (see search.rs).
+    pending_index: std::cell::RefCell<Vec<(i64, String)>>,
 }
 
 impl Store {
@@ -161,6 +165,9 @@ impl Store {
 
     fn configure(&mut self, opts: &StoreOptions) -> Result<()> {
         self.conn.busy_timeout(opts.busy_timeout).map_err(sql)?;
+        // A lead's write runs a few dozen distinct statements; the default cache of 16 would
+        // evict and re-prepare (parse and plan) them for every lead.
+        self.conn.set_prepared_statement_cache_capacity(256);
         let sync = match opts.synchronous {
             Synchronous::Full => "FULL",
             Synchronous::Normal => "NORMAL",
@@ -194,11 +201,34 @@ impl Store {
         Reader { conn: &self.conn }
     }
 
+    /// Tunes a connection that writes many small transactions of single-row statements (the
+    /// listener's writer); measured with `bench/serve.sh`:
+    /// - query plans independent of bound values (SQLite's query planner stability
+    ///   guarantee): a cached statement whose plan looked at a bound value is otherwise
+    ///   re-prepared (parsed and planned again) on every use, because its bindings are cleared
+    ///   when it goes back to the cache; that was a quarter of the writer's time. Not for read
+    ///   commands: a `LIKE ?` prefix search needs the bound value to use an index.
+    /// - statement journals in memory (`temp_store = MEMORY`): a single-row insert into a
+    ///   table with foreign keys and several indexes journals the pages it touches, and in a
+    ///   file that is a write system call per page. Not for bulk commands, whose one statement
+    ///   may touch the whole database.
+    pub fn tune_for_small_writes(&self) -> Result<()> {
+        self.conn
+            .set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+            .map_err(sql)?;
+        self.conn.execute_batch("PRAGMA temp_store = MEMORY;").map_err(sql)
+    }
+
     /// Starts a write transaction (`BEGIN IMMEDIATE`, waiting up to the busy timeout).
     pub fn begin_write(&mut self) -> Result<Tx<'_>> {
         let tx =
             self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
-        Ok(Tx { tx, tag_ids: Default::default(), counts: Default::default() })
+        Ok(Tx {
+            tx,
+            tag_ids: Default::default(),
+            counts: Default::default(),
+            pending_index: Default::default(),
+        })
     }
 }
 
@@ -209,6 +239,7 @@ impl Tx<'_> {
     }
     /// Commits (after writing the accumulated counters); durable once this returns.
     pub fn commit(self) -> Result<()> {
+        self.flush_index()?;
         self.flush_counts()?;
         self.tx.commit().map_err(sql)
     }

@@ -60,6 +60,29 @@ impl Reader<'_> {
 impl Tx<'_> {
     /// Adds a lead's haystack to the index.
     pub fn index_lead(&self, seq: i64, haystack: &str) -> Result<()> {
+        self.flush_index()?;
+        self.insert_index(seq, haystack)
+    }
+
+    /// Indexes a new lead at commit (with the other leads of the transaction), so the index's
+    /// pending rows are flushed once per transaction rather than once per lead. A search
+    /// inside the same transaction does not see it yet.
+    pub fn index_new_lead(&self, seq: i64, haystack: String) {
+        if !haystack.is_empty() {
+            self.pending_index.borrow_mut().push((seq, haystack));
+        }
+    }
+
+    /// Writes the deferred index rows of [`Tx::index_new_lead`].
+    pub(crate) fn flush_index(&self) -> Result<()> {
+        let pending = std::mem::take(&mut *self.pending_index.borrow_mut());
+        for (seq, hay) in &pending {
+            self.insert_index(*seq, hay)?;
+        }
+        Ok(())
+    }
+
+    fn insert_index(&self, seq: i64, haystack: &str) -> Result<()> {
         if haystack.is_empty() {
             return Ok(());
         }
@@ -72,6 +95,8 @@ impl Tx<'_> {
 
     /// Removes a lead's stored haystack from the index (before changing or deleting the lead).
     pub fn unindex_lead(&self, seq: i64) -> Result<()> {
+        // A lead inserted in this transaction must be in the index before it can leave it.
+        self.flush_index()?;
         let hay: String = self
             .conn()
             .prepare_cached("SELECT haystack FROM leads WHERE seq = ?1")
