@@ -219,16 +219,7 @@ impl Tx<'_> {
         m: &MeetingFields,
         now: &str,
     ) -> Result<(i64, bool)> {
-        let existing: Option<i64> = self
-            .conn()
-            .prepare_cached(
-                "SELECT id FROM meetings WHERE org_id = ?1 AND provider = ?2 AND external_ref = ?3",
-            )
-            .and_then(|mut st| {
-                st.query_row(params![org_id, provider, external_ref], |r| r.get(0)).optional()
-            })
-            .map_err(sql)?;
-        if let Some(id) = existing {
+        if let Some(id) = self.meeting_id(org_id, provider, external_ref)? {
             self.conn()
                 .prepare_cached(
                     "UPDATE meetings SET title = coalesce(?2, title), \

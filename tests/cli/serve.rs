@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
 use std::thread::JoinHandle;
@@ -72,22 +72,6 @@ fn raw(addr: &str, request: &[u8]) -> (u16, String, String) {
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("no status: {head:?}"));
     (status, head.to_string(), body.to_string())
-}
-
-/// Waits for a child with a bound; kills it and fails when the bound passes.
-fn wait_bounded(child: &mut Child, limit: Duration) -> i32 {
-    let start = Instant::now();
-    loop {
-        if let Some(s) = child.try_wait().expect("try_wait") {
-            return s.code().unwrap_or(-1);
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("leadctl did not exit within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 // 1 ---------------------------------------------------------------------------------------

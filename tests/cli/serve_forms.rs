@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::common::{TestEnv, assert_no_panic, keys, sorted};
-use crate::server::{LIMIT, Server, TOKEN, agent, one_shot, token_env};
+use crate::server::{LIMIT, Server, TOKEN, agent, one_shot, token_env, wait_bounded};
 
 /// The site a form key is made for.
 const SITE: &str = "https://site.example";
@@ -257,22 +257,6 @@ fn serve_must_exit(env: &TestEnv, extra: &[&str], vars: &[(&str, &str)]) -> (i32
     child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert_no_panic(&stderr);
     (code, stderr)
-}
-
-/// Waits for a child with a bound; kills it and fails when the bound passes.
-fn wait_bounded(child: &mut Child, limit: Duration) -> i32 {
-    let start = Instant::now();
-    loop {
-        if let Some(s) = child.try_wait().expect("try_wait") {
-            return s.code().unwrap_or(-1);
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("leadctl did not exit within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 // ---------------------------------------------------------------------------------------------

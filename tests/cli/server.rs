@@ -256,3 +256,19 @@ pub fn get(agent: &ureq::Agent, url: &str, headers: &[(&str, &str)]) -> Resp {
     }
     finish(rq.call().expect("GET")).expect("read body")
 }
+
+/// Waits for a child with a bound; kills it and fails when the bound passes.
+pub fn wait_bounded(child: &mut Child, limit: Duration) -> i32 {
+    let start = Instant::now();
+    loop {
+        if let Some(s) = child.try_wait().expect("try_wait") {
+            return s.code().unwrap_or(-1);
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("leadctl did not exit within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
