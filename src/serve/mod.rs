@@ -100,6 +100,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     let (routes, _) = api_routes().split_for_parts();
     routes
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn_with_state(state.request_timeout, deadline))
         .layer(middleware::from_fn_with_state(Arc::clone(&state), cors_headers))
@@ -159,6 +160,11 @@ pub fn error_response(
 
 async fn not_found() -> Response {
     closing(error_response(StatusCode::NOT_FOUND, "not_found", "no such route", &[]))
+}
+
+async fn method_not_allowed() -> Response {
+    let msg = "this route does not answer this method (see /openapi.json)";
+    closing(error_response(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", msg, &[]))
 }
 
 /// Marks an answer sent before the request body was read: the connection is closed after it
