@@ -354,3 +354,51 @@ pub const SUMMARY_KEYS: [&str; 10] = [
     "rejections",
     "rejections_truncated",
 ];
+
+/// Queues `n` forwards with request ids `req-0000`.. (one NDJSON file, forward configured);
+/// returns their keys.
+pub fn queue_forwards(env: &TestEnv, n: usize) -> std::collections::BTreeSet<String> {
+    let text = ndjson_lines(n, |i| {
+        let email = format!("lead{i}@example.com");
+        serde_json::json!({"email": email, "meta": {"request_id": format!("req-{i:04}")}})
+    });
+    let path = env.write("leads.ndjson", &text);
+    let r = env.run_env(
+        &["ingest", "--format", "json", "--file", path.to_str().unwrap()],
+        &[("LEADCTL_FORWARD_URL", "http://127.0.0.1:9/unused")],
+    );
+    r.code(0);
+    assert_eq!(r.json()["created"], n);
+    let keys: std::collections::BTreeSet<String> = (0..n).map(|i| format!("req-{i:04}")).collect();
+    assert_eq!(outbox_keys(env, "1 = 1"), keys, "one forward per lead, keyed by its request id");
+    keys
+}
+
+/// The idempotency keys of the outbox items matching `cond`.
+pub fn outbox_keys(env: &TestEnv, cond: &str) -> std::collections::BTreeSet<String> {
+    let conn = env.sql();
+    let mut st = conn.prepare(&format!("SELECT idempotency_key FROM outbox WHERE {cond}")).unwrap();
+    st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+/// Every row of the tables a flush or queue command may change, as text.
+pub fn table_snapshot(env: &TestEnv) -> String {
+    let conn = env.sql();
+    let mut s = String::new();
+    for table in ["outbox", "outbox_attempts", "message_events", "audit_log", "leads"] {
+        let mut st = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1")).unwrap();
+        let n = st.column_count();
+        let all = st
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
+                    .collect();
+                Ok(cells.join("|"))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect::<Vec<_>>();
+        s.push_str(&format!("[{table}]\n{}\n", all.join("\n")));
+    }
+    s
+}

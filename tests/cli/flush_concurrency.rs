@@ -11,9 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
-
-use crate::common::{TestEnv, assert_no_panic, ndjson_lines};
+use crate::common::{TestEnv, assert_no_panic, outbox_keys, queue_forwards};
 
 /// Answers 200 and asks the client to close the connection.
 ///
@@ -126,31 +124,6 @@ fn tally(keys: &[String]) -> BTreeMap<String, usize> {
         *m.entry(k.clone()).or_insert(0) += 1;
     }
     m
-}
-
-/// Queues `n` forwards with request ids `req-0000`.. (one NDJSON file, forward configured).
-fn queue_forwards(env: &TestEnv, n: usize) -> BTreeSet<String> {
-    let text = ndjson_lines(n, |i| {
-        let email = format!("lead{i}@example.com");
-        json!({"email": email, "meta": {"request_id": format!("req-{i:04}")}})
-    });
-    let path = env.write("leads.ndjson", &text);
-    let r = env.run_env(
-        &["ingest", "--format", "json", "--file", path.to_str().unwrap()],
-        &[("LEADCTL_FORWARD_URL", "http://127.0.0.1:9/unused")],
-    );
-    r.code(0);
-    assert_eq!(r.json()["created"], n);
-    let keys: BTreeSet<String> = (0..n).map(|i| format!("req-{i:04}")).collect();
-    assert_eq!(outbox_keys(env, "1 = 1"), keys, "one forward per lead, keyed by its request id");
-    keys
-}
-
-/// The idempotency keys of the outbox items matching `cond`.
-fn outbox_keys(env: &TestEnv, cond: &str) -> BTreeSet<String> {
-    let conn = env.sql();
-    let mut st = conn.prepare(&format!("SELECT idempotency_key FROM outbox WHERE {cond}")).unwrap();
-    st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
 }
 
 /// The distinct last errors of the outbox items (for failure messages).

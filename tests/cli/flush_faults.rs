@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
-use crate::common::{TestEnv, assert_no_panic, ndjson_lines};
+use crate::common::{TestEnv, assert_no_panic, outbox_keys, queue_forwards, table_snapshot};
 
 // ---------------------------------------------------------------------------------------------
 // The upstream
@@ -183,32 +183,6 @@ const SHORT_LEASE: [(&str, &str); 3] = [
     ("LEADCTL_QUEUE_SMTP_TIMEOUT", "1s"),
 ];
 
-/// Queues `n` forwards with request ids `req-0000`.. (one NDJSON file, forward configured);
-/// returns their keys.
-fn queue_forwards(env: &TestEnv, n: usize) -> BTreeSet<String> {
-    let text = ndjson_lines(n, |i| {
-        let email = format!("lead{i}@example.com");
-        json!({"email": email, "meta": {"request_id": format!("req-{i:04}")}})
-    });
-    let path = env.write("leads.ndjson", &text);
-    let r = env.run_env(
-        &["ingest", "--format", "json", "--file", path.to_str().unwrap()],
-        &[("LEADCTL_FORWARD_URL", "http://127.0.0.1:9/unused")],
-    );
-    r.code(0);
-    assert_eq!(r.json()["created"], n);
-    let keys: BTreeSet<String> = (0..n).map(|i| format!("req-{i:04}")).collect();
-    assert_eq!(outbox_keys(env, "1 = 1"), keys, "one forward per lead, keyed by its request id");
-    keys
-}
-
-/// The idempotency keys of the outbox items matching `cond`.
-fn outbox_keys(env: &TestEnv, cond: &str) -> BTreeSet<String> {
-    let conn = env.sql();
-    let mut st = conn.prepare(&format!("SELECT idempotency_key FROM outbox WHERE {cond}")).unwrap();
-    st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
-}
-
 /// How many rows of `table` match `cond`.
 fn rows(env: &TestEnv, table: &str, cond: &str) -> i64 {
     env.sql()
@@ -239,28 +213,6 @@ fn attempts(env: &TestEnv) -> Vec<(String, String, Option<String>, String)> {
         .unwrap()
         .map(Result::unwrap)
         .collect()
-}
-
-/// Every row of the tables a flush may change, as text.
-fn snapshot(env: &TestEnv) -> String {
-    let conn = env.sql();
-    let mut s = String::new();
-    for table in ["outbox", "outbox_attempts", "message_events", "audit_log", "leads"] {
-        let mut st = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1")).unwrap();
-        let n = st.column_count();
-        let all = st
-            .query_map([], |r| {
-                let cells: Vec<String> = (0..n)
-                    .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
-                    .collect();
-                Ok(cells.join("|"))
-            })
-            .unwrap()
-            .map(Result::unwrap)
-            .collect::<Vec<_>>();
-        s.push_str(&format!("[{table}]\n{}\n", all.join("\n")));
-    }
-    s
 }
 
 /// How many times each key was received.
@@ -462,7 +414,7 @@ fn huge_queue_durations_are_usage_errors_before_anything_is_sent() {
     let env = TestEnv::new();
     queue_forwards(&env, 2);
     let up = Upstream::start(Reply::ok_after(Duration::ZERO));
-    let before = snapshot(&env);
+    let before = table_snapshot(&env);
     let cases = [
         ("LEADCTL_QUEUE_HTTP_TIMEOUT", "18446744073709551615", "queue.http_timeout"),
         ("LEADCTL_QUEUE_SMTP_TIMEOUT", "18446744073709551615", "queue.smtp_timeout"),
@@ -483,7 +435,7 @@ fn huge_queue_durations_are_usage_errors_before_anything_is_sent() {
         }
     }
     assert_eq!(up.received(), 0, "nothing was sent");
-    assert_eq!(snapshot(&env), before, "the database is unchanged");
+    assert_eq!(table_snapshot(&env), before, "the database is unchanged");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -567,7 +519,7 @@ fn a_malformed_from_or_admin_address_stops_the_flush_before_it_claims_anything()
         st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
     };
     assert_eq!(kinds, BTreeSet::from(["admin_alert".into(), "welcome_email".into()]));
-    let before = snapshot(&env);
+    let before = table_snapshot(&env);
 
     for (var, key, bad) in [
         ("FROM_EMAIL", "from_email", "Sales team at example.com"),
@@ -584,7 +536,7 @@ fn a_malformed_from_or_admin_address_stops_the_flush_before_it_claims_anything()
             assert!(line.contains(key), "{var}={bad:?} {extra:?}: names {key}: {line}");
             assert!(line.contains(bad), "{var}={bad:?}: shows the value: {line}");
             assert_eq!(r.stdout, "");
-            assert_eq!(snapshot(&env), before, "{var}: nothing was claimed or recorded");
+            assert_eq!(table_snapshot(&env), before, "{var}: nothing was claimed or recorded");
         }
     }
     assert_eq!(rows(&env, "outbox", "state = 'pending' AND attempts = 0"), 2);
@@ -634,7 +586,7 @@ fn a_retry_after_longer_than_the_max_retry_delay_is_honoured() {
 fn forwards_waiting_for_an_unset_forward_url_are_warned_about_even_when_quiet() {
     let env = TestEnv::new();
     queue_forwards(&env, 2);
-    let before = snapshot(&env);
+    let before = table_snapshot(&env);
     let r = env.run(&["queue", "flush", "--quiet"]);
     r.code(0);
     assert_eq!(r.stdout, "", "nothing to say on stdout: {}", r.stderr);
@@ -647,6 +599,6 @@ fn forwards_waiting_for_an_unset_forward_url_are_warned_about_even_when_quiet() 
         warnings[0]
     );
     assert!(!r.stderr.contains("error:"), "{}", r.stderr);
-    assert_eq!(snapshot(&env), before, "nothing was claimed");
+    assert_eq!(table_snapshot(&env), before, "nothing was claimed");
     assert_eq!(rows(&env, "outbox", "state = 'pending' AND attempts = 0"), 2);
 }

@@ -344,24 +344,7 @@ impl Fx {
 
     /// Every row of the tables a flush or queue command may change, as text.
     fn snapshot(&self) -> String {
-        let conn = self.env.sql();
-        let mut s = String::new();
-        for table in ["outbox", "outbox_attempts", "message_events", "audit_log", "leads"] {
-            let mut st = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1")).unwrap();
-            let n = st.column_count();
-            let rows = st
-                .query_map([], |r| {
-                    let cells: Vec<String> = (0..n)
-                        .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
-                        .collect();
-                    Ok(cells.join("|"))
-                })
-                .unwrap()
-                .map(Result::unwrap)
-                .collect::<Vec<_>>();
-            s.push_str(&format!("[{table}]\n{}\n", rows.join("\n")));
-        }
-        s
+        crate::common::table_snapshot(&self.env)
     }
 
     /// Asserts the token is in none of the outputs so far.

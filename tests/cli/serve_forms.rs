@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::common::{TestEnv, assert_no_panic, keys, sorted};
-use crate::server::{LIMIT, Server, TOKEN, agent, one_shot, token_env, wait_bounded};
+use crate::server::{LIMIT, Server, TOKEN, agent, one_shot, spawn_serve, token_env, wait_bounded};
 
 /// The site a form key is made for.
 const SITE: &str = "https://site.example";
@@ -244,14 +244,7 @@ fn wait_until(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
 /// Runs `leadctl serve --listen 127.0.0.1:0 EXTRA` with `vars`, which must exit (it must not
 /// start); returns (code, stderr).
 fn serve_must_exit(env: &TestEnv, extra: &[&str], vars: &[(&str, &str)]) -> (i32, String) {
-    let mut args = vec!["serve", "--listen", "127.0.0.1:0"];
-    args.extend_from_slice(extra);
-    let mut c = env.cmd(&args);
-    for (k, v) in vars {
-        c.env(k, v);
-    }
-    c.stdout(Stdio::null()).stderr(Stdio::piped());
-    let mut child = c.spawn().expect("spawn leadctl serve");
+    let mut child = spawn_serve(env, extra, vars);
     let code = wait_bounded(&mut child, LIMIT);
     let mut stderr = String::new();
     child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();

@@ -46,14 +46,7 @@ impl Server {
 
     /// Starts a server with extra arguments and `vars`; waits for `Listening on http://…`.
     pub fn start_with(env: &TestEnv, extra: &[&str], vars: &[(&str, &str)]) -> Server {
-        let mut args = vec!["serve", "--listen", "127.0.0.1:0"];
-        args.extend_from_slice(extra);
-        let mut c = env.cmd(&args);
-        for (k, v) in vars {
-            c.env(k, v);
-        }
-        c.stdout(Stdio::null()).stderr(Stdio::piped());
-        let mut child = c.spawn().expect("spawn leadctl serve");
+        let mut child = spawn_serve(env, extra, vars);
         let stderr = child.stderr.take().expect("stderr");
         let log = Arc::new(Mutex::new(String::new()));
         let (tx, rx) = mpsc::channel();
@@ -271,4 +264,17 @@ pub fn wait_bounded(child: &mut Child, limit: Duration) -> i32 {
         }
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// Spawns `leadctl serve --listen 127.0.0.1:0 EXTRA` with `vars`; stdout discarded, stderr
+/// piped.
+pub fn spawn_serve(env: &TestEnv, extra: &[&str], vars: &[(&str, &str)]) -> Child {
+    let mut args = vec!["serve", "--listen", "127.0.0.1:0"];
+    args.extend_from_slice(extra);
+    let mut c = env.cmd(&args);
+    for (k, v) in vars {
+        c.env(k, v);
+    }
+    c.stdout(Stdio::null()).stderr(Stdio::piped());
+    c.spawn().expect("spawn leadctl serve")
 }
