@@ -1,11 +1,13 @@
 //! The listener's one writer: a thread that owns a write connection and commits the leads of
 //! many concurrent requests together (group commit). A request gets its answer only after the
-//! transaction holding its lead is committed (and, with `synchronous=full`, on disk), so a 201
-//! is never lost to a crash; many requests share one commit, so the disk's flush rate is not
+//! transaction holding its lead is committed (and, with `synchronous=full`, flushed to disk by
+//! a second thread while the writer goes on with the next group), so a 201 is never lost to a
+//! crash; many requests share one commit, so the disk's flush rate is not
 //! the request rate's ceiling. Webhook deliveries go through the same writer: stored, applied
 //! and answered after the same commit.
 
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
 
 use tokio::sync::oneshot;
@@ -16,7 +18,7 @@ use crate::ingest::write::{Outcome, Written, write_lead};
 use crate::model::NewLead;
 use crate::queue::OutboxConfig;
 use crate::store::webhooks::NewDelivery;
-use crate::store::{Act, Store};
+use crate::store::{Act, LogSync, Store};
 use crate::time;
 use crate::webhooks::Kind;
 use crate::webhooks::map::{self, Applied, ApplyCtx};
@@ -128,9 +130,20 @@ pub struct WriterConfig {
 }
 
 /// Starts the writer thread over `store`.
+///
+/// With `synchronous=full` the writer does not flush the log itself: a second thread does
+/// (see [`Store::defer_commit_flush`]) and answers a group only once its commit is on disk,
+/// while the writer already builds and commits the next group. One flush then often covers
+/// several commits.
 pub fn start(mut store: Store, config: WriterConfig) -> Result<(WriterHandle, JoinHandle<()>)> {
     store.tune_for_small_writes()?;
+    let log = store.defer_commit_flush()?;
     let (tx, rx) = mpsc::channel::<Job>();
+    let broken = Arc::new(AtomicBool::new(false));
+    let flusher = match log {
+        Some(log) => Some(Flusher::start(log, broken.clone())?),
+        None => None,
+    };
     let handle = std::thread::Builder::new()
         .name("leadctl-writer".into())
         .spawn(move || {
@@ -142,23 +155,127 @@ pub fn start(mut store: Store, config: WriterConfig) -> Result<(WriterHandle, Jo
                         Err(_) => break,
                     }
                 }
-                write_group(&mut store, &config, group);
+                if broken.load(Ordering::Acquire) {
+                    Finished::refuse(group, BROKEN);
+                    continue;
+                }
+                let done = write_group(&mut store, &config, group);
+                match (&flusher, done.answers.is_ok()) {
+                    (Some(f), true) => f.send(done),
+                    _ => done.send(),
+                }
+            }
+            // Every committed group is answered before the writer counts as stopped.
+            if let Some(f) = flusher {
+                f.finish();
             }
         })
         .map_err(|e| Error::failure("cannot start the writer thread").with_cause(e))?;
     Ok((WriterHandle { tx }, handle))
 }
 
+/// What a request is told once the log could not be flushed: after a failed `fsync` the
+/// kernel may have dropped the unwritten pages, so no later commit can be trusted either
+/// (the server answers 503 until it is restarted; /health fails).
+const BROKEN: &str = "the database log could not be flushed to disk; restart leadctl";
+
+/// The thread that flushes the log after commits and then answers their requests.
+struct Flusher {
+    tx: mpsc::Sender<Finished>,
+    thread: JoinHandle<()>,
+}
+
+impl Flusher {
+    fn start(log: LogSync, broken: Arc<AtomicBool>) -> Result<Flusher> {
+        let (tx, rx) = mpsc::channel::<Finished>();
+        let thread = std::thread::Builder::new()
+            .name("leadctl-flusher".into())
+            .spawn(move || {
+                while let Ok(first) = rx.recv() {
+                    let mut batch = vec![first];
+                    batch.extend(rx.try_iter());
+                    if broken.load(Ordering::Acquire) {
+                        batch.into_iter().for_each(|f| f.fail(BROKEN));
+                        continue;
+                    }
+                    match log.flush() {
+                        Ok(()) => batch.into_iter().for_each(Finished::send),
+                        Err(e) => {
+                            broken.store(true, Ordering::Release);
+                            tracing::error!(error = %e, "cannot flush the database log");
+                            batch.into_iter().for_each(|f| f.fail(BROKEN));
+                        }
+                    }
+                }
+            })
+            .map_err(|e| Error::failure("cannot start the flusher thread").with_cause(e))?;
+        Ok(Flusher { tx, thread })
+    }
+
+    fn send(&self, done: Finished) {
+        // The flusher only stops after the writer: a failed send cannot happen; answer anyway.
+        if let Err(mpsc::SendError(done)) = self.tx.send(done) {
+            done.fail(STOPPED);
+        }
+    }
+
+    /// Waits until every group sent has been flushed and answered.
+    fn finish(self) {
+        drop(self.tx);
+        let _ = self.thread.join();
+    }
+}
+
 /// One job's answer, sent after the commit.
 enum Answer {
     Lead(std::result::Result<Written, FieldError>),
     Webhook(WebhookOutcome),
-    Ping,
 }
 
-/// Writes a group in one transaction and answers each job after the commit. Pings are
-/// answered at once: they need no transaction (and an empty commit would still cost a sync).
-fn write_group(store: &mut Store, config: &WriterConfig, mut group: Vec<Job>) {
+/// A group's jobs and what to answer them: the answers once committed, or why not.
+struct Finished {
+    jobs: Vec<Job>,
+    answers: std::result::Result<Vec<Answer>, String>,
+}
+
+impl Finished {
+    /// Answers every job of a group that is not written (pings go unanswered: the writer is
+    /// not healthy).
+    fn refuse(jobs: Vec<Job>, msg: &str) {
+        Finished { jobs, answers: Err(msg.to_string()) }.send();
+    }
+
+    fn fail(self, msg: &str) {
+        Finished { answers: Err(msg.to_string()), ..self }.send();
+    }
+
+    fn send(self) {
+        match self.answers {
+            Ok(answers) => {
+                for (job, a) in self.jobs.into_iter().zip(answers) {
+                    match (job, a) {
+                        (Job::Lead(j), Answer::Lead(r)) => drop(j.reply.send(Ok(r))),
+                        (Job::Webhook(j), Answer::Webhook(r)) => drop(j.reply.send(Ok(r))),
+                        _ => {}
+                    }
+                }
+            }
+            Err(msg) => {
+                for job in self.jobs {
+                    match job {
+                        Job::Lead(j) => drop(j.reply.send(Err(msg.clone()))),
+                        Job::Webhook(j) => drop(j.reply.send(Err(msg.clone()))),
+                        Job::Ping(_) => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Writes a group in one transaction. Pings are answered at once: they need no transaction
+/// (and an empty commit would still cost a flush).
+fn write_group(store: &mut Store, config: &WriterConfig, mut group: Vec<Job>) -> Finished {
     group.retain_mut(|job| match job {
         Job::Ping(reply) => {
             let (done, _) = oneshot::channel();
@@ -168,7 +285,7 @@ fn write_group(store: &mut Store, config: &WriterConfig, mut group: Vec<Job>) {
         _ => true,
     });
     if group.is_empty() {
-        return;
+        return Finished { jobs: group, answers: Ok(Vec::new()) };
     }
     let n = group.len();
     let actor = config.actor.as_str();
@@ -202,7 +319,8 @@ fn write_group(store: &mut Store, config: &WriterConfig, mut group: Vec<Job>) {
                     let act = Act { org_id: org_id(&tx, &job.org)?, actor, now: &now };
                     out.push(Answer::Webhook(store_webhook(&tx, act, config, job)?));
                 }
-                Job::Ping(_) => out.push(Answer::Ping),
+                // Answered and removed above.
+                Job::Ping(_) => {}
             }
         }
         let mut used: Vec<i64> = group
@@ -218,31 +336,17 @@ fn write_group(store: &mut Store, config: &WriterConfig, mut group: Vec<Job>) {
         tx.commit()?;
         Ok(out)
     })();
-    match result {
+    let answers = match result {
         Ok(answers) => {
             tracing::debug!(jobs = n, "group committed");
-            for (job, a) in group.into_iter().zip(answers) {
-                match (job, a) {
-                    (Job::Lead(j), Answer::Lead(r)) => drop(j.reply.send(Ok(r))),
-                    (Job::Webhook(j), Answer::Webhook(r)) => drop(j.reply.send(Ok(r))),
-                    (Job::Ping(reply), Answer::Ping) => drop(reply.send(())),
-                    _ => {}
-                }
-            }
+            Ok(answers)
         }
         Err(e) => {
             tracing::error!(jobs = n, error = %e, "group commit failed");
-            let msg = e.message().to_string();
-            for job in group {
-                match job {
-                    Job::Lead(j) => drop(j.reply.send(Err(msg.clone()))),
-                    Job::Webhook(j) => drop(j.reply.send(Err(msg.clone()))),
-                    // The writer answered: it is alive, even if the database is not.
-                    Job::Ping(reply) => drop(reply.send(())),
-                }
-            }
+            Err(e.message().to_string())
         }
-    }
+    };
+    Finished { jobs: group, answers }
 }
 
 /// Stores a delivery (unless the provider sent it before) and applies it.

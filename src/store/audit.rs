@@ -1,4 +1,5 @@
-//! The audit log: append-only (the database's triggers refuse UPDATE and DELETE). Callers pass
+//! The audit log: append-only (the database's triggers refuse UPDATE and DELETE, and with
+//! `recursive_triggers` the delete of an INSERT OR REPLACE). Callers pass
 //! values already masked (`privacy::audit_value`): entries hold no more personal data than a
 //! truncated email, so erasing a lead never needs to touch the log.
 
@@ -162,5 +163,47 @@ impl Reader<'_> {
         })
         .and_then(|rows| rows.collect())
         .map_err(sql)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditEntry;
+    use crate::store::{Store, StoreOptions};
+
+    /// Without an INSERT trigger (migration 0005), an insert that reuses an entry's id is
+    /// still refused: the REPLACE's delete fires the DELETE trigger (recursive_triggers), an
+    /// upsert's update the UPDATE trigger.
+    #[test]
+    fn an_entry_cannot_be_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db"), &StoreOptions::default()).unwrap();
+        let tx = store.begin_write().unwrap();
+        let e = AuditEntry {
+            at: "2026-11-22T00:00:00Z",
+            actor: "alice",
+            action: "x",
+            ..Default::default()
+        };
+        tx.audit(&e).unwrap();
+        let id: i64 =
+            tx.conn().query_row("SELECT max(id) FROM audit_log", [], |r| r.get(0)).unwrap();
+        for stmt in [
+            "INSERT OR REPLACE INTO audit_log (id, at, actor, action) VALUES (?1, 't', 'mallory', 'y')",
+            "REPLACE INTO audit_log (id, at, actor, action) VALUES (?1, 't', 'mallory', 'y')",
+            "INSERT INTO audit_log (id, at, actor, action) VALUES (?1, 't', 'mallory', 'y') \
+             ON CONFLICT (id) DO UPDATE SET actor = excluded.actor",
+        ] {
+            let err = tx.conn().execute(stmt, [id]).expect_err(stmt).to_string();
+            assert!(err.contains("append-only"), "{stmt}: {err}");
+        }
+        // A new entry is still an ordinary insert.
+        tx.audit(&AuditEntry { actor: "bob", ..e }).unwrap();
+        tx.commit().unwrap();
+        let actors: Vec<String> = {
+            let mut st = store.conn.prepare("SELECT actor FROM audit_log ORDER BY id").unwrap();
+            st.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(actors, ["alice", "bob"]);
     }
 }

@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0004_webhooks_forms",
         sql: include_str!("../../migrations/0004_webhooks_forms.sql"),
     },
+    Migration {
+        name: "0005_audit_insert",
+        sql: include_str!("../../migrations/0005_audit_insert.sql"),
+    },
 ];
 
 /// The schema version this binary writes.
