@@ -12,6 +12,7 @@ use crate::commands::{
     status::StatusArgs, tag::TagArgs, tags::TagsArgs, task::TaskArgs, timeline::TimelineArgs,
     token::TokenArgs, webhooks::WebhooksArgs,
 };
+use crate::commands::{completions::CompletionsArgs, man::ManArgs, seed_demo::SeedDemoArgs};
 
 /// leadctl: the lead inbox of a small team, one binary over one SQLite file.
 #[derive(Debug, Parser)]
@@ -143,4 +144,10 @@ pub enum Command {
     Webhooks(WebhooksArgs),
     /// Show or create the configuration
     Config(ConfigArgs),
+    /// Fill the database with a small demo CRM to explore (and synthetic leads for benchmarks)
+    SeedDemo(SeedDemoArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+    /// Write man pages for leadctl and every subcommand
+    Man(ManArgs),
 }

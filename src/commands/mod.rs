@@ -3,6 +3,7 @@
 
 pub mod assign;
 pub mod audit;
+pub mod completions;
 pub mod config;
 pub mod edit;
 pub mod events;
@@ -11,8 +12,10 @@ pub mod forget;
 pub mod ingest;
 pub mod list;
 pub mod log;
+pub mod man;
 pub mod note;
 pub mod queue;
+pub mod seed_demo;
 pub mod serve;
 pub mod show;
 pub mod stats;
@@ -54,6 +57,9 @@ pub fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<()> {
         Command::Timeline(args) => timeline::cmd_timeline(ctx, args),
         Command::Audit(args) => audit::cmd_audit(ctx, args),
         Command::Forget(args) => forget::cmd_forget(ctx, args),
+        Command::SeedDemo(args) => seed_demo::cmd_seed_demo(ctx, args),
+        Command::Completions(args) => completions::cmd_completions(ctx, args),
+        Command::Man(args) => man::cmd_man(ctx, args),
     }
 }
 

@@ -4,15 +4,18 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+mod completions;
 mod concurrency;
 mod config;
 mod dedupe;
 mod erasure;
+mod examples;
 mod export;
 mod flush_concurrency;
 mod flush_faults;
 mod flush_http;
 mod flush_smtp;
+mod help;
 mod ingest;
 mod lead_ops;
 mod list;
@@ -21,6 +24,7 @@ mod output;
 mod prompts;
 mod queue;
 mod rejects;
+mod seed_demo;
 mod serve;
 mod serve_forms;
 mod server;
