@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod privacy;
 pub mod queue;
+pub mod seed;
 pub mod serve;
 pub mod store;
 pub mod time;

@@ -32,6 +32,17 @@ impl Reader<'_> {
 impl Tx<'_> {
     /// Drops the deferrable secondary indexes of `leads`; [`Tx::restore_indexes`] recreates them.
     pub fn suspend_indexes(&self) -> Result<SuspendedIndexes> {
+        self.suspend_indexes_but(KEPT)
+    }
+
+    /// Drops every secondary index of `leads`, also those deduplication reads: for a load
+    /// that cannot collide with what is there (`seed-demo --leads` into an organisation with
+    /// no leads of its own). A unique index that cannot be rebuilt fails the transaction.
+    pub fn suspend_all_indexes(&self) -> Result<SuspendedIndexes> {
+        self.suspend_indexes_but(&[])
+    }
+
+    fn suspend_indexes_but(&self, kept: &[&str]) -> Result<SuspendedIndexes> {
         let mut st = self
             .conn()
             .prepare(
@@ -44,7 +55,7 @@ impl Tx<'_> {
             .and_then(|rows| rows.collect())
             .map_err(sql)?;
         let indexes: Vec<(String, String)> =
-            all.into_iter().filter(|(name, _)| !KEPT.contains(&name.as_str())).collect();
+            all.into_iter().filter(|(name, _)| !kept.contains(&name.as_str())).collect();
         for (name, _) in &indexes {
             // Names come from sqlite_schema, quoted as identifiers.
             self.conn()

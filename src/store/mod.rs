@@ -16,6 +16,7 @@ pub mod bulk;
 pub mod changes;
 pub mod consents;
 pub mod counts;
+pub mod demo;
 pub mod events;
 pub mod export;
 pub mod forget;

@@ -133,6 +133,7 @@ impl Tx<'_> {
     /// by the same flush. Run inside one write transaction
     /// (`BEGIN IMMEDIATE`), so two flushes at once never claim the same item; an item whose
     /// lease expired (its flush died) is claimed again (at least once, never lost).
+    /// Demo items (`seed-demo`, keys `demo:...`) are never claimed: demo data is not sent.
     #[allow(clippy::too_many_arguments)]
     pub fn claim_due(
         &self,
@@ -150,6 +151,7 @@ impl Tx<'_> {
                  WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' \
                    AND next_attempt_at <= ?6 AND (lease_expires_at IS NULL OR lease_expires_at <= ?2) \
                    AND kind IN (SELECT value FROM json_each(?4)) \
+                   AND idempotency_key NOT LIKE 'demo:%' \
                    ORDER BY next_attempt_at, id LIMIT ?5) \
                  RETURNING id, kind, idempotency_key, payload, attempts, lead_seq",
             )
