@@ -428,3 +428,44 @@ fn ascii_lower(s: &str) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::normalize::{normalize_email, normalize_phone, parse_region};
+
+    /// The demo people are what ingest would store: valid emails, E.164 phones as the
+    /// normaliser writes them, and every status, several sources, campaigns and tags.
+    #[test]
+    fn demo_people_are_valid_and_varied() {
+        let region = parse_region("US").unwrap();
+        for p in &PEOPLE {
+            let email = format!("{}.{}@{}", ascii_lower(p.first), ascii_lower(p.last), p.domain);
+            assert_eq!(normalize_email(&email).unwrap().0, email);
+            if let Some(phone) = p.phone {
+                assert_eq!(normalize_phone(phone, region).unwrap(), phone);
+            }
+        }
+        assert_eq!(normalize_phone(PHONE_ONLY, region).unwrap(), PHONE_ONLY);
+        for s in Status::ALL {
+            assert!(PEOPLE.iter().any(|p| p.status == s), "{s} missing");
+        }
+        let sources: std::collections::HashSet<_> = PEOPLE.iter().map(|p| p.source).collect();
+        assert!(sources.len() >= 6);
+        for k in 0..CAMPAIGNS.len() {
+            assert!(PEOPLE.iter().any(|p| p.campaign == Some(k)), "campaign {k} unused");
+        }
+        assert_eq!(ascii_lower("Chloé"), "chloe");
+        assert_eq!(ascii_lower("O'Brien"), "obrien");
+    }
+
+    #[test]
+    fn stable_ids_depend_on_org_and_key_only() {
+        let t = crate::time::parse_timestamp("2026-11-01T09:00:00Z").unwrap();
+        assert_eq!(stable_id("default", "lead-01", t), stable_id("default", "lead-01", t));
+        assert_ne!(stable_id("default", "lead-01", t), stable_id("acme", "lead-01", t));
+        assert_ne!(stable_id("default", "lead-01", t), stable_id("default", "lead-02", t));
+        let id = uuid::Uuid::parse_str(&stable_id("default", "x", t)).unwrap();
+        assert_eq!(id.get_version_num(), 7);
+    }
+}
