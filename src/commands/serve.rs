@@ -178,13 +178,16 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
         for w in state.webhooks.warnings() {
             tracing::warn!("{w}");
         }
+        // Signal handlers before the "Listening" line: a SIGTERM right after it must stop
+        // the server gracefully, not kill it.
+        let signals = StopSignals::register()?;
         out.status(&format!("Listening on http://{addr}"));
         tracing::info!(%addr, "listening");
         // On a signal: stop accepting and finish what is in flight, but give a stalled client
         // at most SHUTDOWN_GRACE.
         let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
         let shutdown = async move {
-            shutdown_signal().await;
+            signals.recv().await;
             let _ = stop_tx.send(true);
         };
         let (flush_stop, flush_rx) = tokio::sync::watch::channel(0u8);
@@ -232,19 +235,31 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
 /// How long requests in flight get after a stop signal.
 const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// Resolves on the first SIGINT or SIGTERM.
-async fn shutdown_signal() {
-    use tokio::signal::unix::{SignalKind, signal};
-    let (Ok(mut int), Ok(mut term)) =
-        (signal(SignalKind::interrupt()), signal(SignalKind::terminate()))
-    else {
-        return std::future::pending().await;
-    };
-    tokio::select! {
-        _ = int.recv() => {}
-        _ = term.recv() => {}
+/// SIGINT and SIGTERM, caught from the moment they are registered.
+struct StopSignals {
+    int: tokio::signal::unix::Signal,
+    term: tokio::signal::unix::Signal,
+}
+
+impl StopSignals {
+    /// Registers the handlers (inside the runtime).
+    fn register() -> Result<StopSignals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        let failed = |e| Error::failure("cannot handle stop signals").with_cause(e);
+        Ok(StopSignals {
+            int: signal(SignalKind::interrupt()).map_err(failed)?,
+            term: signal(SignalKind::terminate()).map_err(failed)?,
+        })
     }
-    tracing::info!("shutting down: finishing requests in flight");
+
+    /// Resolves on the first SIGINT or SIGTERM.
+    async fn recv(mut self) {
+        tokio::select! {
+            _ = self.int.recv() => {}
+            _ = self.term.recv() => {}
+        }
+        tracing::info!("shutting down: finishing requests in flight");
+    }
 }
 
 /// What the in-server flusher (`--flush-every`) needs, prepared before the runtime starts.
