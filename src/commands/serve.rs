@@ -142,6 +142,7 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
     let reader = Store::open(&path, &opts)?;
     let config = writer::WriterConfig { outbox, actor, region };
     let (handle, writer_thread) = writer::start(store, config)?;
+    let writer_stats = handle.stats();
     let state = Arc::new(AppState {
         writer: handle,
         tokens,
@@ -228,6 +229,8 @@ pub fn cmd_serve(ctx: &mut Ctx, args: &ServeArgs) -> Result<()> {
     served?;
     // Every request handle is gone: the writer finishes what it was sent and stops.
     writer_thread.join().map_err(|_| Error::failure("the writer thread failed"))?;
+    let (jobs, groups) = writer_stats.get();
+    tracing::info!(jobs, groups, "writer stopped");
     ctx.out.status("Stopped.");
     Ok(())
 }

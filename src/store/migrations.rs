@@ -32,6 +32,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0005_audit_insert",
         sql: include_str!("../../migrations/0005_audit_insert.sql"),
     },
+    Migration {
+        name: "0006_fewer_write_indexes",
+        sql: include_str!("../../migrations/0006_fewer_write_indexes.sql"),
+    },
 ];
 
 /// The schema version this binary writes.
