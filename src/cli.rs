@@ -12,7 +12,9 @@ use crate::commands::{
     status::StatusArgs, tag::TagArgs, tags::TagsArgs, task::TaskArgs, timeline::TimelineArgs,
     token::TokenArgs, webhooks::WebhooksArgs,
 };
-use crate::commands::{completions::CompletionsArgs, man::ManArgs, seed_demo::SeedDemoArgs};
+use crate::commands::{
+    completions::CompletionsArgs, db::DbArgs, man::ManArgs, seed_demo::SeedDemoArgs,
+};
 
 /// leadctl: the lead inbox of a small team, one binary over one SQLite file.
 #[derive(Debug, Parser)]
@@ -96,58 +98,38 @@ pub enum LogFormat {
 }
 
 /// Every command.
+///
+/// A command's help (summary, description, examples) is the doc comment and `after_help` of
+/// its `XxxArgs` in `commands/`: a doc comment on a variant here would replace the summary and
+/// hide the description, so the variants have none.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Add leads from flags, a file or stdin (NDJSON, JSON, CSV)
     Ingest(Box<IngestArgs>),
-    /// List leads with filters, newest first
     #[command(visible_alias = "ls")]
     List(ListArgs),
-    /// Show one lead in full
     Show(ShowArgs),
-    /// Export leads as CSV, NDJSON or JSON (streamed; atomic with --output)
     Export(ExportArgs),
-    /// Pipeline statistics: status, funnel, sources, volume, owners
     Stats(StatsArgs),
-    /// Move leads to another status (by ids or in bulk)
     Status(StatusArgs),
-    /// Add and remove tags of leads (by ids or in bulk)
     Tag(TagArgs),
-    /// List tags with their lead counts
     Tags(TagsArgs),
-    /// Add a note to a lead
     Note(NoteArgs),
-    /// Change a lead's contact fields
     Edit(EditArgs),
-    /// Set the owner of leads (by ids or in bulk)
     Assign(AssignArgs),
-    /// Record an interaction with a lead (call, email, sms, meeting)
     Log(LogArgs),
-    /// List a lead's message events, newest first
     Events(EventsArgs),
-    /// Follow-up tasks: add, list, done, reopen
     Task(TaskArgs),
-    /// Everything that happened to a lead, oldest first
     Timeline(TimelineArgs),
-    /// Read the append-only audit log
     Audit(AuditArgs),
-    /// Erase a lead's personal data (right to erasure)
     Forget(ForgetArgs),
-    /// The outbox: deliver (cron), inspect and retry forwards and emails
     Queue(QueueArgs),
-    /// Run the HTTP listener for site forms and provider webhooks
     #[command(visible_alias = "serve")]
     ServeWebhooks(ServeArgs),
-    /// Ingest tokens and browser form keys for the listener: create (shown once), list, revoke
     Token(TokenArgs),
-    /// Provider webhook deliveries: list, show, replay
     Webhooks(WebhooksArgs),
-    /// Show or create the configuration
     Config(ConfigArgs),
-    /// Fill the database with a small demo CRM to explore (and synthetic leads for benchmarks)
+    Db(DbArgs),
     SeedDemo(SeedDemoArgs),
-    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
-    /// Write man pages for leadctl and every subcommand
     Man(ManArgs),
 }

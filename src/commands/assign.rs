@@ -8,11 +8,15 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::ingest::normalize::{self, limits};
 
-/// Set the owner of leads: the email or name of the person responsible.
+/// Set the owner of leads (by ids or in bulk).
 ///
-/// Name the leads by id (or unique prefix, or email) followed by the owner, or use the bulk
-/// form: filters and the owner, a count and a confirmation (--yes for scripts). --unassign
-/// clears the owner instead. `leadctl list --owner OWNER` lists a person's leads.
+/// The owner is the email or name of the person responsible. Name the leads by id (or unique
+/// prefix, or email) followed by the owner, or use the bulk form: filters and the owner, a
+/// count and a confirmation (--yes for scripts; without a terminal and without --yes it
+/// refuses, exit 2); --dry-run shows what would change. --unassign clears the owner instead.
+/// All changes are one transaction, each with its audit entry. Prints one sentence on stderr
+/// ("Assigned 3 leads to sam@example.com."); --format json prints the changes on stdout.
+/// `leadctl list --owner OWNER` lists a person's leads.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl assign 0193b1c2 sam@example.com\n  \
     leadctl assign --where-status new --where-source webinar \"Sam Lee\" --yes\n  \

@@ -12,14 +12,14 @@ use crate::error::Result;
 use crate::store::audit::AuditFilter;
 use crate::time;
 
-/// Read the audit log, newest first: who did what, when, to which lead.
+/// Read the append-only audit log.
 ///
-/// Every change leadctl makes writes an entry in the same transaction as the change. Entries
-/// cannot be altered or deleted (the database refuses UPDATE and DELETE on the log). Values
-/// are recorded as the audit log may keep them: emails truncated, names and phones masked,
-/// note and message texts never copied. --action takes an action (lead.status) or, ending
-/// with a dot, every action under it (lead.). In this command --actor NAME filters by who
-/// acted (as --by does), since reading the log changes nothing.
+/// Entries are listed newest first: who did what, when, to which lead. Every change leadctl makes
+/// writes an entry in the same transaction as the change. Entries cannot be altered or deleted (the
+/// database refuses UPDATE and DELETE on the log). Values are recorded as the audit log may keep
+/// them: emails truncated, names and phones masked, note and message texts never copied. --action
+/// takes an action (lead.status) or, ending with a dot, every action under it (lead.). In this
+/// command --actor NAME filters by who acted (as --by does), since reading the log changes nothing.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl audit --lead 0193b1c2\n  \
     leadctl audit --actor sam --since 7d\n  leadctl audit --action lead.forget\n  leadctl audit --action lead. --limit 20 --format json")]

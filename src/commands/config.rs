@@ -12,7 +12,12 @@ use crate::config::example_file;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 
-/// Show the effective configuration, or write an example config file.
+/// Show or create the configuration.
+///
+/// Every setting comes from, in rising precedence: built-in defaults, the config file (--config,
+/// else ~/.config/leadctl/config.toml), LEADCTL_* environment variables, and flags. `config
+/// show` prints the result with where each value came from; `config init` writes a commented
+/// example file to start from. Neither opens or creates the database.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl config show\n  leadctl config show --format json\n  \
     leadctl config init")]
@@ -24,9 +29,28 @@ pub struct ConfigArgs {
 /// `config` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
-    /// Print every key, its value (secrets redacted) and where it came from
+    /// Print every key, its value (secrets redacted) and where it came from.
+    ///
+    /// A table of key, value, source (default, file PATH, env VAR or flag --FLAG; unset when
+    /// nothing sets it) and the environment variable that sets the key, then the config file
+    /// and the database path in effect. --format json prints {config_file, database, keys};
+    /// ndjson and csv one key per line. Secrets (tokens, passwords) are shown as `<redacted>`.
+    /// Changes nothing, and works before any database exists.
+    #[command(after_help = "Examples:\n  leadctl config show\n  \
+        leadctl --config ./leadctl.toml config show --format json\n  \
+        LEADCTL_ORG=acme leadctl config show --format csv | grep '^org,'")]
     Show,
-    /// Write a commented example config file (never overwrites without --force)
+    /// Write a commented example config file (never overwrites without --force).
+    ///
+    /// Writes every key, commented out, with a line about it, its environment variable and its
+    /// default (or an example value) to --path, else the --config path, else
+    /// ~/.config/leadctl/config.toml; the folder is created when missing. The file is written whole
+    /// (a temporary file renamed) and readable by its owner only, since it may come to hold
+    /// secrets. An existing file is a usage error (exit 2) unless --force. Prints "Wrote PATH" on
+    /// stderr.
+    #[command(after_help = "Examples:\n  leadctl config init\n  \
+        leadctl config init --path ./leadctl.toml --force\n  \
+        leadctl --config /etc/leadctl/config.toml config init")]
     Init {
         /// Where to write it [default: the --config path, else ~/.config/leadctl/config.toml]
         #[arg(long, value_name = "PATH")]

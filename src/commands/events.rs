@@ -11,7 +11,13 @@ use crate::cli::Format;
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// List a lead's message events (logged calls, emails, meetings ...), newest first.
+/// List a lead's message events, newest first.
+///
+/// Message events are the interactions `leadctl log` records (calls, emails, sms, meetings),
+/// the emails the outbox sent, and the meeting events provider webhooks bring. The table shows
+/// when, kind, who (the actor or the provider) and what; --format json, ndjson or csv add the
+/// id, channel and provider. At most --limit events (default 50); --kind filters by kind.
+/// Changes nothing; exit code 3 when no lead matches.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl events 0193b1c2\n  \
     leadctl events ann@example.com --kind call --limit 5 --format json")]

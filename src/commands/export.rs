@@ -18,17 +18,18 @@ use crate::error::{Error, Result};
 use crate::output::thousands;
 use crate::store::export::{COLUMNS, Column, DEFAULT_COLUMNS, ExportRow, column};
 
-/// Export leads as CSV (default), NDJSON or JSON, for scripts and spreadsheets.
+/// Export leads as CSV, NDJSON or JSON (streamed; atomic with --output).
 ///
-/// Takes the same filters as `list`; every matching lead, in the order they arrived unless
-/// --sort is given, with no limit unless --limit is. CSV has a header row and the columns
+/// For scripts and spreadsheets; CSV unless --format says otherwise. Takes the same filters as
+/// `list`; every matching lead, in the order they arrived unless --sort is given, with no limit
+/// unless --limit is. CSV has a header row and the columns
 /// id,created_at,status,first_name,last_name,email,phone,tags,source,utm_source,utm_medium,
-/// utm_campaign,last_contacted_at unless --columns chooses others; tags share one cell joined
-/// with `;`. Cells starting with = + - @ tab or CR get a leading apostrophe so a spreadsheet
-/// does not run them as formulas (numbers and E.164 phones excepted); --raw writes values
-/// exactly. `ingest` reads these exports back (`ingest --raw` for files written with --raw).
-/// --output writes a temporary file next to FILE and renames it when complete, so readers never
-/// see half a file and a failed export leaves none. Exported files are created 0600.
+/// utm_campaign,last_contacted_at unless --columns chooses others; tags share one cell joined with
+/// `;`. Cells starting with = + - @ tab or CR get a leading apostrophe so a spreadsheet does not
+/// run them as formulas (numbers and E.164 phones excepted); --raw writes values exactly. `ingest`
+/// reads these exports back (`ingest --raw` for files written with --raw). --output writes a
+/// temporary file next to FILE and renames it when complete, so readers never see half a file and a
+/// failed export leaves none. Exported files are created 0600.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl export > leads.csv\n  \
     leadctl export --status converted --since 2026-01-01 --output converted.csv\n  \
@@ -45,7 +46,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
     /// Columns, comma-separated (see --help for the list)
-    #[arg(long, value_delimiter = ',', value_name = "COLUMNS", long_help = columns_help())]
+    #[arg(long, value_delimiter = ',', value_name = "COLUMNS", long_help = columns_help(),
+        value_parser = column_names(), hide_possible_values = true)]
     pub columns: Vec<String>,
     /// Write to FILE (atomically) instead of stdout
     #[arg(short, long, value_name = "FILE")]
@@ -65,6 +67,13 @@ fn columns_help() -> String {
         names.join(", "),
         DEFAULT_COLUMNS.join(",")
     )
+}
+
+/// `--columns` values: any text (checked by [`parse_columns`], whose errors name the valid
+/// columns), with the column names offered for completion.
+fn column_names() -> crate::commands::values::Completing<clap::builder::StringValueParser> {
+    let names = COLUMNS.iter().map(|c| c.name);
+    crate::commands::values::Completing::new(clap::builder::StringValueParser::new(), names)
 }
 
 /// Parses `--columns` (before the database is touched).

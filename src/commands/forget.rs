@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::store::Act;
 use crate::time;
 
-/// Erase a lead's personal data (the right to erasure).
+/// Erase a lead's personal data (right to erasure).
 ///
 /// Names, email, phone, company, message, notes, logged texts, task titles, outbox payloads,
 /// raw webhook payloads carrying the email or phone, and IP / user-agent hashes are erased
@@ -17,7 +17,9 @@ use crate::time;
 /// (status, source, campaign, tags, dates) so counts and statistics stay right. The audit log
 /// records that the erasure happened, without the erased data (it never held more than a
 /// truncated email). A later ingest of the same person makes a new lead. Asks for confirmation
-/// on a terminal; --yes for scripts.
+/// on a terminal; --yes for scripts (without a terminal and without --yes it refuses, exit 2).
+/// Forgetting an erased lead again scrubs whatever reached it since. Prints one sentence on
+/// stderr; --format json prints what was erased on stdout.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  leadctl forget ann@example.com\n  leadctl forget 0193b1c2 --yes"

@@ -21,7 +21,7 @@ use crate::ingest::{
 use crate::output::thousands;
 use crate::store::Store;
 
-/// Add leads from flags, a file or stdin.
+/// Add leads from flags, a file or stdin (NDJSON, JSON, CSV).
 ///
 /// Input files may be NDJSON, a JSON object or array, or CSV with a header row, chosen by the
 /// file extension or the content (--input-format forces one). Field names may be the flat names
@@ -31,7 +31,9 @@ use crate::store::Store;
 /// Leads are deduplicated: the same meta.request_id again is a no-op (a duplicate); the same
 /// email (or, without email, the same phone) in the organisation merges into the existing lead.
 /// Rejected records are reported with their record and line number; the good ones still go in
-/// unless --strict. Exit code 4 when any record was rejected.
+/// unless --strict. A summary line goes to stderr ("Ingested 7 leads: 4 created, 1 merged, ..."),
+/// or to stdout as JSON with --format json; one lead from flags prints its id on stdout. Exit
+/// code 4 when any record was rejected.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     leadctl ingest --email ann@example.com --name \"Ann Lee\" --tag vip --consent-email granted\n  \
@@ -159,7 +161,7 @@ pub struct LeadFlags {
     #[arg(long, help_heading = "Lead", value_name = "STATE")]
     pub consent_sms: Option<String>,
     /// Initial status (new, waitlist, invited, converted, lost); a merge never changes it
-    #[arg(long, help_heading = "Lead")]
+    #[arg(long, help_heading = "Lead", value_parser = status_names(), hide_possible_values = true)]
     pub status: Option<String>,
     /// Idempotency key: the same request id again is a no-op
     #[arg(long, help_heading = "Lead", value_name = "ID")]
@@ -538,4 +540,11 @@ impl Reporter for CliReporter {
             b.set_position(self.bytes.load(Ordering::Relaxed));
         }
     }
+}
+
+/// `--status` values: checked with the rest of the record (a bad one is a rejected lead, like
+/// in a file), with the statuses offered for completion.
+fn status_names() -> crate::commands::values::Completing<clap::builder::StringValueParser> {
+    let names = crate::model::Status::ALL.map(|s| s.as_str());
+    crate::commands::values::Completing::new(clap::builder::StringValueParser::new(), names)
 }

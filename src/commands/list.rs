@@ -50,7 +50,7 @@ pub struct FilterArgs {
     #[arg(short = 'q', long, value_name = "TEXT")]
     pub search: Option<String>,
     /// Status (repeatable: any of)
-    #[arg(long, value_parser = parse_status, value_name = "STATUS")]
+    #[arg(long, value_parser = crate::commands::values::statuses(), value_name = "STATUS")]
     pub status: Vec<Status>,
     /// Tag (repeatable: all of)
     #[arg(long, value_name = "TAG")]
@@ -67,10 +67,6 @@ pub struct FilterArgs {
     /// Created before: a date (the whole day counts), an RFC 3339 time, or an age
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
-}
-
-fn parse_status(s: &str) -> std::result::Result<Status, String> {
-    s.parse()
 }
 
 impl FilterArgs {

@@ -36,11 +36,13 @@ impl Kind {
     }
 }
 
-/// Record an interaction with a lead.
+/// Record an interaction with a lead (call, email, sms, meeting).
 ///
 /// The interaction becomes a message event (see `leadctl events`) and moves the lead's
 /// last_contacted_at forward to its time. --at is when it happened (default now): an RFC 3339
-/// time, a date, or an age such as 2h (that long ago); it cannot be in the future.
+/// time, a date, or an age such as 2h (that long ago); it cannot be in the future. The event
+/// and its audit entry are one transaction; an erased lead takes none. Prints "Logged a call
+/// with ID." on stderr; --format json prints the event's id, kind and time on stdout.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  leadctl log 0193b1c2 --kind call --body \"Left a voicemail\"\n  \

@@ -5,6 +5,7 @@ pub mod assign;
 pub mod audit;
 pub mod completions;
 pub mod config;
+pub mod db;
 pub mod edit;
 pub mod events;
 pub mod export;
@@ -26,6 +27,7 @@ pub mod target;
 pub mod task;
 pub mod timeline;
 pub mod token;
+pub mod values;
 pub mod webhooks;
 
 use crate::cli::Command;
@@ -60,6 +62,7 @@ pub fn dispatch(ctx: &mut Ctx, command: &Command) -> Result<()> {
         Command::SeedDemo(args) => seed_demo::cmd_seed_demo(ctx, args),
         Command::Completions(args) => completions::cmd_completions(ctx, args),
         Command::Man(args) => man::cmd_man(ctx, args),
+        Command::Db(args) => db::cmd_db(ctx, args),
     }
 }
 

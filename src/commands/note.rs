@@ -14,7 +14,10 @@ use crate::ingest::normalize::limits;
 ///
 /// Notes are kept as a list with author (--actor, LEADCTL_ACTOR or the OS user) and time;
 /// `leadctl show` lists them. The text comes from the argument, from stdin when it is `-`, or
-/// from $EDITOR with --edit (also when no text is given on a terminal).
+/// from $EDITOR with --edit (also when no text is given on a terminal); it is trimmed, and an
+/// empty one is refused. The note and its audit entry are written in one transaction; an
+/// erased lead takes no notes. Prints "Added a note to ID." on stderr; --format json prints
+/// the note's id, author and time on stdout.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  leadctl note 0193b1c2 \"Called, wants a quote by Friday\"\n  \

@@ -11,14 +11,20 @@ use crate::serve::guard::{Cors, Limiter, RateLimits};
 use crate::serve::{AppState, writer};
 use crate::store::Store;
 
-/// Run the HTTP listener for site forms: POST /inbound/leads, GET /health.
+/// Run the HTTP listener for site forms and provider webhooks.
 ///
-/// Leads posted with a valid bearer token (LEADCTL_INGEST_TOKEN, or FASTCORE_SITE_INGEST_TOKEN
-/// for sites already configured for it) go through the same ingest core as `leadctl ingest`
-/// into the organisation of --org. Answers: 201 {"leadId", "timestamp", "status": "received"}
-/// once the lead is committed; 200 with the original leadId for a repeated meta.request_id;
-/// 401 bad or missing token; 413 body over MAX_REQUEST_BYTES; 415 not JSON; 400 malformed
-/// JSON; 422 invalid fields (with a list of field errors). Every error body is
+/// Routes: POST /inbound/leads (a lead, with a bearer token from a site's backend or a form key
+/// from a browser), POST /webhooks/PROVIDER (Calendly, Zoom, Fireflies and Standard Webhooks
+/// deliveries, checked, stored and applied; see `leadctl webhooks`), GET /health and GET
+/// /openapi.json. LEADCTL_INGEST_TOKEN (or FASTCORE_SITE_INGEST_TOKEN, for sites already
+/// configured for it) posts into --org; tokens from `leadctl token create` post into their own
+/// organisation. With no token at all it refuses to start (exit 2) unless --allow-no-auth.
+///
+/// Leads go through the same ingest core as `leadctl ingest`. Answers: 201 {"leadId",
+/// "timestamp", "status": "received"} once the lead is committed; 200 with the original leadId
+/// for a repeated meta.request_id; 400 malformed JSON; 401 bad or missing token; 403 a form key
+/// from another origin; 413 body over MAX_REQUEST_BYTES; 415 not JSON; 422 invalid fields (with
+/// a list of field errors); 429 rate limited. Every error body is
 /// {"error": {"code", "message", "fields"?}}.
 ///
 /// Concurrent requests are committed together by one writer (group commit); a 201 is sent
@@ -30,7 +36,8 @@ use crate::store::Store;
     LEADCTL_INGEST_TOKEN=change-me leadctl serve-webhooks --listen 127.0.0.1:8080\n  \
     curl -s -X POST http://127.0.0.1:8080/inbound/leads -H 'Authorization: Bearer change-me' \\\n    \
     -H 'Content-Type: application/json' -d '{\"name\":\"Ann Lee\",\"email\":\"ann@example.com\"}'\n  \
-    curl -s http://127.0.0.1:8080/health")]
+    curl -s http://127.0.0.1:8080/health\n  \
+    leadctl serve --cors-origin https://site.example --flush-every 5m")]
 pub struct ServeArgs {
     /// Address to listen on (port 0 picks a free port, printed on start)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]

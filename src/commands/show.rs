@@ -9,11 +9,13 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::Channel;
 
-/// Show one lead in full: every field, tags, current consent per channel, notes, status
-/// history, the last 20 message events and pending outbox items.
+/// Show one lead in full.
 ///
-/// The lead is named by its id, a unique prefix of it (at least 4 characters, as `list`
-/// shows), or its email address. Exit code 3 when no lead matches.
+/// Prints every field, tags, the current consent per channel (state, when, from where), notes,
+/// status history, the last 20 message events and pending outbox items; --format json gives
+/// the same as one document. The lead is named by its id, a unique prefix of it (at least 4
+/// characters, as `list` shows), or its email address. Changes nothing. Exit code 3 when no
+/// lead matches; an ambiguous prefix is a usage error (exit 2) listing the candidates.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl show 0193b1c2\n  leadctl show ann@example.com\n  \
     leadctl show 0193b1c2 --format json | jq .consent")]

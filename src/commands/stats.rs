@@ -35,14 +35,14 @@ pub enum View {
     Owners,
 }
 
-/// Pipeline statistics: status, funnel, sources, volume over time, owners.
+/// Pipeline statistics: status, funnel, sources, volume, owners.
 ///
-/// Without a VIEW every view is shown. Filters narrow every view: --since/--until (creation
-/// time), --source, --tag (repeatable: all of), --owner; an owner's open tasks and last
-/// activity describe the person and are not narrowed. The funnel counts a lead as having
-/// reached a step when its status is that step or a later one (invited, then converted), or
-/// its status history shows it was there before moving on (to lost, say). Rates are null in
-/// JSON (and "-" in tables) when there is nothing to divide by. --format csv prints one row
+/// Without a VIEW every view is shown (volume is leads over time, in --by buckets). Filters narrow
+/// every view: --since/--until (creation time), --source, --tag (repeatable: all of), --owner; an
+/// owner's open tasks and last activity describe the person and are not narrowed. The funnel counts
+/// a lead as having reached a step when its status is that step or a later one (invited, then
+/// converted), or its status history shows it was there before moving on (to lost, say). Rates are
+/// null in JSON (and "-" in tables) when there is nothing to divide by. --format csv prints one row
 /// per figure: view,key,metric,value.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl stats\n  leadctl stats funnel --since 90d\n  \

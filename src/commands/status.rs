@@ -8,13 +8,16 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::Status;
 
-/// Move leads to another status: new, waitlist, invited, converted or lost.
+/// Move leads to another status (by ids or in bulk).
 ///
-/// Name the leads by id (or a unique prefix, or email) followed by the new status, or use the
-/// bulk form: filters instead of ids, a count and a confirmation (--yes for scripts). Each
-/// change is kept in the lead's status history (from, to, who, when, --note) and the audit
-/// log. Without a status, a terminal offers a choice. Leads already in that status are left
-/// as they are.
+/// The statuses are new, waitlist, invited, converted and lost. Name the leads by id (or a
+/// unique prefix, or email) followed by the new status, or use the bulk form: filters instead
+/// of ids, a count and a confirmation (--yes for scripts; without a terminal and without --yes
+/// it refuses, exit 2); --dry-run shows what would change. Each change is kept in the lead's
+/// status history (from, to, who, when, --note) and the audit log, all in one transaction.
+/// Without a status, a terminal offers a choice. Leads already in that status are left as they
+/// are. Prints one sentence on stderr ("Moved 12 leads to invited."); --format json prints the
+/// changes on stdout.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl status 0193b1c2 invited\n  \
     leadctl status 0193b1c2 0193b1d4 lost --note \"went with a competitor\"\n  \

@@ -8,12 +8,15 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::ingest::normalize::normalize_tag;
 
-/// Add and remove tags of leads.
+/// Add and remove tags of leads (by ids or in bulk).
 ///
 /// Tag names are trimmed and lowercased; letters, digits and - _ : . / are allowed. Name the
 /// leads by id (or unique prefix, or email), or use the bulk form: filters instead of ids, a
-/// count and a confirmation (--yes for scripts). Each lead whose tags change gets an audit
-/// entry. `leadctl tags` lists every tag with its count.
+/// count and a confirmation (--yes for scripts; without a terminal and without --yes it
+/// refuses, exit 2); --dry-run shows what would change. All changes are one transaction, and
+/// each lead whose tags change gets an audit entry. Prints one sentence on stderr ("Changed the
+/// tags of 3 leads."); --format json prints the changes on stdout. `leadctl tags` lists every
+/// tag with its count.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl tag 0193b1c2 --add vip,webinar\n  \
     leadctl tag ann@example.com --remove cold\n  \

@@ -10,9 +10,12 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::output::thousands;
 
-/// List tags with their lead counts, most used first.
+/// List tags with their lead counts.
 ///
-/// Tags no lead carries any more are listed with 0 until they are used again.
+/// Every tag of the organisation with the number of leads carrying it, most used first (ties
+/// by name); --format json, ndjson or csv give name and leads. Tags no lead carries any more
+/// are listed with 0 until they are used again. Changes nothing; `leadctl tag` adds and removes
+/// tags, `leadctl list --tag NAME` lists a tag's leads.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl tags\n  leadctl tags --format json | jq '.[0]'")]
 pub struct TagsArgs {}

@@ -19,7 +19,7 @@ use crate::time;
 #[command(next_help_heading = "Bulk form (instead of IDs)")]
 pub struct BulkArgs {
     /// Leads with this status (repeatable: any of)
-    #[arg(long = "where-status", value_parser = parse_status, value_name = "STATUS")]
+    #[arg(long = "where-status", value_parser = crate::commands::values::statuses(), value_name = "STATUS")]
     pub where_status: Vec<Status>,
     /// Leads with this tag (repeatable: all of)
     #[arg(long = "where-tag", value_name = "TAG")]
@@ -48,10 +48,6 @@ pub struct BulkArgs {
     /// Show what would change; change nothing
     #[arg(long)]
     pub dry_run: bool,
-}
-
-fn parse_status(s: &str) -> std::result::Result<Status, String> {
-    s.parse()
 }
 
 /// Which leads a command acts on.

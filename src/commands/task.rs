@@ -16,7 +16,12 @@ use crate::store::Act;
 use crate::store::tasks::{Task, TaskFilter};
 use crate::time;
 
-/// Follow-up tasks about leads: add, list, done, reopen.
+/// Follow-up tasks: add, list, done, reopen.
+///
+/// A task is something to do about a lead, with an optional due time and owner (the lead's
+/// owner unless --owner says otherwise). `task list` shows open tasks first, by due date, and
+/// marks overdue ones OVERDUE (red on a terminal); `task done` and `task reopen` change a
+/// task's state. Every change is written with its audit entry.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl task add 0193b1c2 \"Call back\" --due 2026-12-01\n  \
     leadctl task list --open --owner sam@example.com\n  leadctl task list --overdue\n  \
@@ -26,24 +31,41 @@ pub struct TaskArgs {
     pub command: TaskCommand,
 }
 
-/// Task subcommands.
+/// Task subcommands (`add` and `list` have their help on their argument structs; `done` and
+/// `reopen` share theirs, so their help is here).
 #[derive(Debug, Subcommand)]
 pub enum TaskCommand {
-    /// Add a task about a lead
     Add(AddArgs),
-    /// List tasks: open ones first, by due date; overdue ones stand out
     #[command(visible_alias = "ls")]
     List(ListArgs),
-    /// Mark a task done
+    /// Mark a task done.
+    ///
+    /// TASK is the number `task list` shows (with or without #). The task keeps when it was
+    /// done and by whom (--actor), with an audit entry; `task list --open` no longer shows it.
+    /// A task already done is left as it is. Prints one sentence on stderr; --format json
+    /// prints {id, state, changed} on stdout. Exit code 3 when the organisation has no such
+    /// task.
+    #[command(
+        after_help = "Examples:\n  leadctl task done 12\n  leadctl task done '#12' --format json"
+    )]
     Done(TaskIdArgs),
-    /// Open a done task again
+    /// Open a done task again.
+    ///
+    /// TASK is the number `task list` shows (with or without #). The task is open again, due
+    /// when it was due before (so it may be overdue at once), with an audit entry. A task that
+    /// is open already is left as it is. Prints one sentence on stderr; --format json prints
+    /// {id, state, changed} on stdout. Exit code 3 when the organisation has no such task.
+    #[command(after_help = "Examples:\n  leadctl task reopen 12")]
     Reopen(TaskIdArgs),
 }
 
 /// Add a task about a lead.
 ///
 /// --due takes a date (due by the end of that day, UTC), an RFC 3339 time, or a delay such as
-/// 3d or 12h from now. The owner defaults to the lead's owner.
+/// 3d or 12h from now; a time already past is accepted with a warning (the task is overdue at
+/// once). The owner defaults to the lead's owner. The title is one line of text; an erased
+/// lead takes no tasks. Prints "Added task #N for ID." on stderr; --format json prints the
+/// task on stdout.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl task add 0193b1c2 \"Call back\" --due 2026-12-01\n  \
     leadctl task add ann@example.com \"Send the quote\" --due 3d --owner sam@example.com")]
@@ -62,7 +84,12 @@ pub struct AddArgs {
     pub owner: Option<String>,
 }
 
-/// List tasks.
+/// List tasks: open ones first, by due date; overdue ones stand out.
+///
+/// Every task of the organisation (at most --limit, default 100), done ones last: number, due
+/// date, state (open, OVERDUE in red on a terminal, or done), title, owner and lead. --open,
+/// --overdue, --due-before, --owner and --lead narrow the list. --format json, ndjson or csv
+/// for scripts. Changes nothing.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  leadctl task list --open\n  leadctl task list --overdue --format json\n  \

@@ -9,11 +9,13 @@ use crate::cli::Format;
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// Show everything that happened to a lead, oldest first.
+/// Everything that happened to a lead, oldest first.
 ///
 /// One view of: creation, merges of repeat submissions, consents, status changes, notes,
 /// logged interactions, tasks, edits, owners and tags, meetings, and emails and forwards
-/// queued and sent.
+/// queued and sent. Each line has the time, the kind, a summary and who did it; --format json,
+/// ndjson or csv give at, kind, actor and summary. Changes nothing; exit code 3 when no lead
+/// matches.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl timeline 0193b1c2\n  \
     leadctl timeline ann@example.com --format json | jq '.[] | select(.kind == \"status\")'")]

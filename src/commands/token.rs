@@ -12,10 +12,12 @@ use crate::store::Act;
 use crate::store::tokens::{new_token, token_hash};
 use crate::time;
 
-/// Ingest tokens for POST /inbound/leads: create (shown once), list, revoke.
+/// Ingest tokens and browser form keys for the listener: create (shown once), list, revoke.
 ///
-/// A token belongs to one organisation (--org): leads posted with it go there. Only a hash of
-/// the token is stored, so a lost token cannot be shown again: revoke it and create another.
+/// `serve-webhooks` takes POST /inbound/leads with `Authorization: Bearer TOKEN`: a bearer
+/// token for a site's backend, or a form key for a page's own script. A token belongs to one
+/// organisation (--org): leads posted with it go there. Only a hash of the token is stored, so
+/// a lost token cannot be shown again: revoke it and create another.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl token create --name website\n  \
     leadctl --org acme token create --name acme-site --format json\n  \
@@ -29,7 +31,17 @@ pub struct TokenArgs {
 /// Token subcommands.
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
-    /// Create a token (or a browser form key) and print it (once) on stdout
+    /// Create a token (or a browser form key) and print it (once) on stdout.
+    ///
+    /// A bearer token (lct_...) is for a site's backend, server to server. A form key (--form,
+    /// lfk_...) is public once written into a page, so it may only create leads, only from the
+    /// --origin sites (403 from anywhere else), and is rate limited more tightly. The token is
+    /// printed on stdout (--format json: {id, name, org, kind, origins, token}) and never
+    /// again; a status line on stderr names it. The organisation is created when it is new. A
+    /// live token with the same --name is refused (exit 2).
+    #[command(after_help = "Examples:\n  leadctl token create --name website\n  \
+        leadctl --org acme token create --name acme-site --format json\n  \
+        leadctl token create --form --origin https://site.example --name contact-form")]
     Create {
         /// A name to recognise it by (default: token-N)
         #[arg(long)]
@@ -46,9 +58,22 @@ pub enum TokenCommand {
         )]
         origin: Vec<String>,
     },
-    /// List the organisation's tokens: name, created, last used, revoked
+    /// List the organisation's tokens: name, created, last used, revoked.
+    ///
+    /// One row per token of the organisation (--org), revoked ones included: number, name,
+    /// kind (bearer, or form key with its origins), when it was created, last used and revoked.
+    /// The tokens themselves cannot be shown (only their hashes are stored). --format json,
+    /// ndjson or csv for scripts. Changes nothing.
+    #[command(after_help = "Examples:\n  leadctl token list\n  \
+        leadctl --org acme token list --format json")]
     List,
-    /// Revoke tokens by number or name; posts with them are refused (401) at once
+    /// Revoke tokens by number or name; posts with them are refused (401) at once.
+    ///
+    /// TOKEN is a number from `token list` (with or without #) or a name; every live token of
+    /// the organisation it names is revoked, with an audit entry each, and a line per token on
+    /// stderr. A running listener refuses them from the next request on, without a restart.
+    /// Revoked tokens stay in `token list`. Exit code 3 when no live token matches.
+    #[command(after_help = "Examples:\n  leadctl token revoke website\n  leadctl token revoke 3")]
     Revoke {
         /// Token number (from `token list`) or name
         #[arg(value_name = "TOKEN")]

@@ -15,13 +15,13 @@ use crate::store::webhooks::{DeliveryFilter, DeliverySummary};
 use crate::webhooks::Kind;
 use crate::webhooks::map::{self, ApplyCtx};
 
-/// Provider webhook deliveries stored by serve-webhooks: list, show, replay.
+/// Provider webhook deliveries: list, show, replay.
 ///
-/// Every delivery the listener accepted is stored raw (body, the headers that matter, when,
-/// whether the provider's signature was verified) with what applying it did: `applied`,
-/// `ignored` (an event leadctl does not map) or `failed` (the reason is kept). `replay` applies
-/// stored deliveries again, after a fix or once a lead exists for an attendee; what was
-/// applied before is not applied twice.
+/// Every delivery `serve-webhooks` accepted (POST /webhooks/PROVIDER) is stored raw (body, the
+/// headers that matter, when, whether the provider's signature was verified) with what
+/// applying it did: `applied`, `ignored` (an event leadctl does not map) or `failed` (the
+/// reason is kept). `replay` applies stored deliveries again, after a fix or once a lead exists
+/// for an attendee; what was applied before is not applied twice.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl webhooks list --provider calendly\n  \
     leadctl webhooks list --failed\n  leadctl webhooks show 42\n  \
@@ -31,23 +31,38 @@ pub struct WebhooksArgs {
     pub command: WebhooksCommand,
 }
 
-/// Webhook subcommands.
+/// Webhook subcommands (`list` and `replay` have their help on their argument structs).
 #[derive(Debug, Subcommand)]
 pub enum WebhooksCommand {
-    /// List stored deliveries, newest first
     List(ListArgs),
-    /// Show one delivery: headers, body and what applying it did
+    /// Show one delivery: headers, body and what applying it did.
+    ///
+    /// Prints the delivery's provider, event, when it was received, whether its signature was
+    /// verified, its state, its delivery key, the error if any and when it was applied, then
+    /// the stored headers (signature values are never stored) and the body, pretty-printed
+    /// when it is JSON. --format json gives one document with the body as JSON. Changes
+    /// nothing; exit code 3 when the organisation has no such delivery.
+    #[command(after_help = "Examples:\n  leadctl webhooks show 42\n  \
+        leadctl webhooks show 42 --format json | jq .body")]
     Show {
         /// Delivery number (from `webhooks list`)
         #[arg(value_name = "ID")]
         id: String,
     },
-    /// Apply stored deliveries again (nothing already applied is applied twice)
     Replay(ReplayArgs),
 }
 
-/// `webhooks list` flags.
+/// List stored deliveries, newest first.
+///
+/// One row per delivery of the organisation: number, provider, event, when it was received, whether
+/// its signature was verified, its state (applied, ignored, failed, or erased by `forget`) and the
+/// error. At most --limit rows (default 100; the table notes on stderr when there may be more);
+/// --provider, --failed and --since narrow the list. --format json, ndjson or csv for scripts.
+/// Changes nothing.
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  leadctl webhooks list\n  \
+    leadctl webhooks list --provider calendly --failed\n  \
+    leadctl webhooks list --since 7d --format json")]
 pub struct ListArgs {
     /// Only this provider's deliveries
     #[arg(long, value_name = "NAME", value_parser = provider_names())]
@@ -63,9 +78,18 @@ pub struct ListArgs {
     pub limit: u64,
 }
 
-/// `webhooks replay` flags.
+/// Apply stored deliveries again (nothing already applied is applied twice).
+///
+/// Replays one delivery by number, or with --since every delivery received since then
+/// (--provider and --failed narrow them), oldest first, each in its own transaction with an
+/// audit entry: after a fix, or once a lead exists for an attendee who matched none before.
+/// Deliveries erased by `forget` are skipped. Prints one line per delivery (its state, leads
+/// created, meetings, attendees newly resolved, new events); --format json lists id, provider,
+/// state and error. Exit code 4 when any delivery could not be applied.
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("which").required(true).args(["id", "since"]))]
+#[command(after_help = "Examples:\n  leadctl webhooks replay 42\n  \
+    leadctl webhooks replay --since 24h --provider zoom --failed")]
 pub struct ReplayArgs {
     /// Delivery number
     #[arg(value_name = "ID")]
@@ -83,11 +107,18 @@ pub struct ReplayArgs {
 
 /// Provider names accepted on the command line: the built-in ones are completed, any other
 /// name (a Standard Webhooks sender) is accepted too.
-fn provider_names() -> clap::builder::ValueParser {
-    clap::builder::ValueParser::new(|s: &str| -> std::result::Result<String, String> {
+fn provider_names() -> crate::commands::values::Completing<crate::commands::values::ParseFn<String>>
+{
+    fn parse(s: &str) -> std::result::Result<String, String> {
         let s = s.trim().to_ascii_lowercase();
         if s.is_empty() { Err("a provider name is needed".into()) } else { Ok(s) }
-    })
+    }
+    // The built-in providers are offered; a Standard Webhooks sender named in the
+    // configuration is accepted as well.
+    crate::commands::values::Completing::new(
+        parse as fn(&str) -> _,
+        ["calendly", "zoom", "fireflies"],
+    )
 }
 
 /// The state `forget` leaves a delivery in (payload and headers emptied).

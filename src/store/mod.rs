@@ -21,6 +21,7 @@ pub mod events;
 pub mod export;
 pub mod forget;
 pub mod leads;
+pub mod maint;
 pub mod migrations;
 pub mod notes;
 pub mod orgs;

@@ -7,6 +7,7 @@ mod common;
 mod completions;
 mod concurrency;
 mod config;
+mod db;
 mod dedupe;
 mod erasure;
 mod examples;

@@ -13,7 +13,14 @@ use clap::{Args, Subcommand, ValueEnum};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 
-/// The outbox: forwards and emails written beside each new lead, delivered by `queue flush`.
+/// The outbox: deliver (cron), inspect and retry forwards and emails.
+///
+/// Each new lead gets its outbox items in the same transaction as the lead, as the
+/// configuration asks: a forward (POST to forward.url), a welcome_email (to a lead who
+/// consented to email) and an admin_alert (to admin_email). `queue flush` delivers the due
+/// items, with retries and backoff, until they are done or dead; `stats`, `list`, `show` and
+/// `preview` look at them without changing anything, `retry` sends items again and `clear`
+/// deletes old done or dead ones.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  leadctl queue stats\n  leadctl queue flush --quiet\n  \
     leadctl queue list --state dead\n  leadctl queue retry --dead")]
