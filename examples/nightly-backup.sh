@@ -14,15 +14,13 @@
 #                                Leads only: notes, tasks, events, the audit log, the outbox
 #                                and other organisations are not in it.
 #   leadctl-<UTC time>.db.gz     a copy of the whole database file (every table, every
-#                                organisation), made with sqlite3's online .backup, which is
-#                                consistent while leadctl keeps writing. Restore: stop writers,
-#                                gunzip -c leadctl-....db.gz > leadctl.db. Only when the sqlite3
-#                                shell is installed (any 3.x; reading the search index directly
-#                                needs 3.42+, copying it does not).
-# `leadctl db backup` (a later release) will replace the second part; this script then calls
-# it instead of sqlite3.
+#                                organisation), made with `leadctl db backup` (SQLite's online
+#                                backup: consistent while the listener and flushes keep
+#                                writing) and checked with `leadctl db check`. Restore:
+#                                gunzip -c leadctl-....db.gz > /tmp/restore.db
+#                                leadctl db restore /tmp/restore.db
 #
-# Needs: bash, leadctl, gzip, coreutils; sqlite3 optional (see above).
+# Needs: bash, leadctl, gzip, coreutils.
 #
 # Settings (environment):
 #   BACKUP_DIR  where backups go (required)
@@ -61,21 +59,14 @@ trap 'rm -f "$logical.tmp" "$copy.tmp" "$copy.gz.tmp"' EXIT
 "$leadctl" export --format ndjson --columns "$columns" --quiet | gzip -c >"$logical.tmp"
 mv "$logical.tmp" "$logical"
 
-if command -v sqlite3 >/dev/null; then
-  # .backup takes a file name the sqlite3 shell parses itself: run it inside the backup
-  # folder with a plain name, so no path needs quoting for it.
-  case $db in /*) abs_db=$db ;; *) abs_db=$PWD/$db ;; esac
-  (cd "$backup_dir" && sqlite3 "$abs_db" ".backup leadctl-$stamp.db.tmp")
-  if [[ $(sqlite3 "$copy.tmp" 'PRAGMA quick_check') != ok ]]; then
-    echo "error: the copy of $db failed its integrity check" >&2
-    exit 1
-  fi
-  gzip -c "$copy.tmp" >"$copy.gz.tmp"
-  mv "$copy.gz.tmp" "$copy.gz"
-  rm -f "$copy.tmp"
-else
-  echo "note: sqlite3 is not installed; wrote the logical backup only" >&2
+"$leadctl" db backup --output "$copy.tmp" --quiet
+if ! "$leadctl" --db "$copy.tmp" db check --quiet >/dev/null; then
+  echo "error: the copy of $db failed its check" >&2
+  exit 1
 fi
+gzip -c "$copy.tmp" >"$copy.gz.tmp"
+mv "$copy.gz.tmp" "$copy.gz"
+rm -f "$copy.tmp"
 
 # Rotation: keep the newest $keep of each kind (names sort by time), delete the rest.
 for pattern in 'leads-*.ndjson.gz' 'leadctl-*.db.gz'; do

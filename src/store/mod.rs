@@ -355,7 +355,15 @@ pub(crate) fn sql(e: rusqlite::Error) -> Error {
         Some(ErrorCode::DatabaseCorrupt) => {
             Error::database("the database is corrupt").with_hint("restore it from a backup")
         }
-        Some(ErrorCode::SystemIoFailure) => Error::failure(format!("disk I/O error: {e}")),
+        // A write refused by the system (no space, a file size limit, a failing disk): the
+        // transaction is rolled back, so what was committed before is intact.
+        Some(ErrorCode::SystemIoFailure) => {
+            Error::failure("the database file could not be written or read (disk I/O error)")
+                .with_hint(
+                    "check free space, file size limits and the disk; what this command did not \
+                     commit was rolled back (`leadctl db check` verifies the file)",
+                )
+        }
         _ => Error::new(ErrorKind::Failure, format!("database error: {}", short(&e))),
     }
 }

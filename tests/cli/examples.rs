@@ -367,7 +367,6 @@ fn backup_script_writes_restorable_backups_and_rotates_them() {
     if !have(&["bash", "gzip"], "the backup script") {
         return;
     }
-    let with_sqlite3 = have(&["sqlite3"], "the sqlite3 part of the backup script");
     let env = TestEnv::new();
     env.ok(&["ingest", "--file", &example("leads.ndjson")]);
     let id = env.leads()[0]["id"].as_str().unwrap().to_string();
@@ -434,15 +433,11 @@ fn backup_script_writes_restorable_backups_and_rotates_them() {
 
     // The database copy: the whole file, notes included.
     let copies = new_of("leadctl-");
-    if with_sqlite3 {
-        assert_eq!(copies.len(), 1, "{names:?}");
-        let copy = TestEnv::with_db(&gunzip(&copies[0]));
-        assert_eq!(ids(&copy), ids(&env));
-        assert_eq!(copy.show(&id)["notes"].as_array().map(Vec::len), Some(1));
-    } else {
-        assert!(copies.is_empty(), "{names:?}");
-        assert!(r.stderr.contains("sqlite3 is not installed"), "{}", r.stderr);
-    }
+    assert_eq!(copies.len(), 1, "{names:?}");
+    let copy = TestEnv::with_db(&gunzip(&copies[0]));
+    assert_eq!(ids(&copy), ids(&env));
+    assert_eq!(copy.show(&id)["notes"].as_array().map(Vec::len), Some(1));
+    copy.ok(&["db", "check"]);
 
     // A database that is not there is an error, and is not created by the backup.
     let missing = env.p("missing.db");

@@ -12,6 +12,7 @@ mod dedupe;
 mod erasure;
 mod examples;
 mod export;
+mod faults;
 mod flush_concurrency;
 mod flush_faults;
 mod flush_http;
