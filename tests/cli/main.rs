@@ -30,6 +30,7 @@ mod seed_demo;
 mod serve;
 mod serve_forms;
 mod server;
+mod shared_use;
 mod show;
 mod stats;
 mod store;

@@ -261,20 +261,20 @@ const FORWARD_TOKEN: &str = "fwd-tok-77aa";
 
 /// One request as the upstream received it.
 #[derive(Debug, Clone)]
-struct Received {
+pub(crate) struct Received {
     /// Names lower-cased.
     headers: Vec<(String, String)>,
     body: String,
 }
 
 impl Received {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }
 
 /// An upstream that answers 200 to every request after `delay`; stops when dropped.
-struct Upstream {
+pub(crate) struct Upstream {
     addr: SocketAddr,
     server: Arc<tiny_http::Server>,
     log: Arc<Mutex<Vec<Received>>>,
@@ -282,7 +282,7 @@ struct Upstream {
 }
 
 impl Upstream {
-    fn start(delay: Duration) -> Upstream {
+    pub(crate) fn start(delay: Duration) -> Upstream {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("start upstream"));
         let addr = server.server_addr().to_ip().expect("an IP address");
         let log = Arc::new(Mutex::new(Vec::new()));
@@ -307,11 +307,11 @@ impl Upstream {
         Upstream { addr, server, log, thread: Some(thread) }
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://{}/leads", self.addr)
     }
 
-    fn requests(&self) -> Vec<Received> {
+    pub(crate) fn requests(&self) -> Vec<Received> {
         self.log.lock().unwrap().clone()
     }
 }
