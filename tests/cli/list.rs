@@ -416,3 +416,58 @@ fn list_of_an_unknown_organisation_is_not_found() {
     let r = env.run(&["--org", "nosuch", "list"]);
     r.error(3);
 }
+
+/// Filters take their values as data, never as SQL or search syntax: quotes, `%`, `_`, FTS5
+/// operators and SQL keywords match themselves literally (or nothing), through `list` and
+/// `export` alike, and nothing is changed.
+#[test]
+fn filter_values_with_sql_and_search_syntax_match_only_literally() {
+    let env = TestEnv::new();
+    let leads = [
+        r#"{"email":"a_1@example.com","name":"Robert'); DROP TABLE leads;--","company":"50% off","source":"o'reilly","owner":"x_y@example.com","tags":["a_b"]}"#,
+        r#"{"email":"ax1@example.com","name":"Bobby Tables","company":"500 off","source":"oXreilly","owner":"xay@example.com","tags":["axb"]}"#,
+    ];
+    env.ingest_ok("sqlish.ndjson", &leads.join("\n"));
+    let emails = |args: &[&str]| -> Vec<String> {
+        let mut list = vec!["list"];
+        list.extend_from_slice(args);
+        let from_list = env.emails_with(args);
+        let mut export = vec!["export", "--format", "csv", "--columns", "email"];
+        export.extend_from_slice(args);
+        let r = env.ok(&export);
+        let mut from_export: Vec<String> = r.stdout.lines().skip(1).map(str::to_string).collect();
+        from_export.sort();
+        let mut sorted = from_list.clone();
+        sorted.sort();
+        assert_eq!(sorted, from_export, "list and export agree for {args:?}");
+        from_list
+    };
+    let only_a = vec!["a_1@example.com".to_string()];
+    let none: Vec<String> = Vec::new();
+    for (args, expected) in [
+        (vec!["-q", "0% o"], &only_a),
+        (vec!["-q", "%"], &only_a),
+        (vec!["-q", "a_1"], &only_a),
+        (vec!["-q", "_"], &only_a),
+        (vec!["-q", "'); DROP TABLE leads;--"], &only_a),
+        (vec!["-q", "\" OR \"1\"=\"1"], &none),
+        (vec!["-q", "NEAR(a b)"], &none),
+        (vec!["-q", "a* OR b*"], &none),
+        (vec!["-q", "x' OR '1'='1"], &none),
+        (vec!["--source", "o'reilly"], &only_a),
+        (vec!["--source", "%"], &none),
+        (vec!["--source", "o_reilly"], &none),
+        (vec!["--owner", "x_y@example.com"], &only_a),
+        (vec!["--owner", "%"], &none),
+        (vec!["--tag", "a_b"], &only_a),
+    ] {
+        assert_eq!(&emails(&args), expected, "{args:?}");
+    }
+    // Values that are not a status, a time or a sort key are usage errors, not SQL.
+    env.run(&["list", "--status", "new' OR '1'='1"]).error(2);
+    env.run(&["list", "--since", "2020-01-01' OR 1=1 --"]).error(2);
+    env.run(&["list", "--sort", "email; DROP TABLE leads"]).error(2);
+    env.run(&["list", "--tag", "a%' OR 1=1"]).error(2);
+    assert_eq!(env.count(), 2, "nothing was dropped or changed");
+    env.ok(&["db", "check"]);
+}

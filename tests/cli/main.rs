@@ -24,6 +24,7 @@ mod list;
 mod migrations;
 mod output;
 mod prompts;
+mod props;
 mod queue;
 mod rejects;
 mod seed_demo;
