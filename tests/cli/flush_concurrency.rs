@@ -252,6 +252,8 @@ fn a_killed_flush_leaves_its_leases_to_expire_and_repeats_at_most_what_was_in_fl
     let status = child.wait().expect("reap the flush");
     assert!(!status.success(), "killed: {status:?}");
     let sent_by_dead = tally(&up.keys());
+    // The kill left a sound database (its claims and recorded attempts are whole).
+    env.ok(&["db", "check"]);
 
     // what the dead flush still holds: pending items with a live lease
     let leased = outbox_keys(&env, "state = 'pending' AND lease_owner IS NOT NULL");
