@@ -217,6 +217,15 @@ enum Poster {
     Token(crate::store::tokens::TokenOwner),
 }
 
+/// Whether `given` is one of the environment tokens: compared in constant time with every
+/// one of them (no early exit on a match or on the first differing byte), so the time taken
+/// does not tell an attacker how much of a guess was right.
+pub fn env_token_matches(tokens: &[String], given: &str) -> bool {
+    tokens.iter().fold(false, |found, t| {
+        found | bool::from(subtle::ConstantTimeEq::ct_eq(t.as_bytes(), given.as_bytes()))
+    })
+}
+
 /// The poster `headers` authenticate, if any. Environment tokens are compared in constant
 /// time (every one, no early exit); stored tokens are looked up by their SHA-256 hash.
 async fn authorise(st: &Arc<AppState>, headers: &HeaderMap) -> Option<Poster> {
@@ -228,10 +237,7 @@ async fn authorise(st: &Arc<AppState>, headers: &HeaderMap) -> Option<Poster> {
     let Some(given) = given.filter(|g| !g.is_empty()) else {
         return (st.allow_no_auth && st.tokens.is_empty()).then_some(Poster::Server);
     };
-    let env_match = st.tokens.iter().fold(false, |found, t| {
-        found | bool::from(subtle::ConstantTimeEq::ct_eq(t.as_bytes(), given.as_bytes()))
-    });
-    if env_match {
+    if env_token_matches(&st.tokens, &given) {
         return Some(Poster::Server);
     }
     let hash = crate::store::tokens::token_hash(&given);
@@ -610,4 +616,56 @@ async fn deadline(State(limit): State<Duration>, req: Request, next: Next) -> Re
 fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");
     error_response(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error", &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::env_token_matches;
+    use std::time::{Duration, Instant};
+
+    /// Median time of `rounds` batches of `n` comparisons of `given` with `tokens`.
+    fn median_time(tokens: &[String], given: &str, n: usize, rounds: usize) -> Duration {
+        let mut times: Vec<Duration> = (0..rounds)
+            .map(|_| {
+                let started = Instant::now();
+                for _ in 0..n {
+                    std::hint::black_box(env_token_matches(
+                        std::hint::black_box(tokens),
+                        std::hint::black_box(given),
+                    ));
+                }
+                started.elapsed()
+            })
+            .collect();
+        times.sort();
+        times[rounds / 2]
+    }
+
+    /// A guess that is right but for its last byte takes as long to refuse as one that is
+    /// wrong from its first byte (an early-exit comparison of 16 KiB would differ by orders of
+    /// magnitude), and matching still works.
+    #[test]
+    fn env_tokens_are_compared_in_constant_time() {
+        let token: String = "k".repeat(16 * 1024);
+        let tokens = vec![token.clone()];
+        assert!(env_token_matches(&tokens, &token));
+        let mut almost = token.clone();
+        almost.replace_range(token.len() - 1.., "x");
+        let mut first = token.clone();
+        first.replace_range(..1, "x");
+        assert!(!env_token_matches(&tokens, &almost) && !env_token_matches(&tokens, &first));
+        // Interleaved, so a change in machine load hits both alike.
+        let mut ratios = Vec::new();
+        for _ in 0..5 {
+            let late = median_time(&tokens, &almost, 200, 7);
+            let early = median_time(&tokens, &first, 200, 7);
+            ratios.push(late.as_secs_f64() / early.as_secs_f64().max(1e-9));
+        }
+        ratios.sort_by(f64::total_cmp);
+        let ratio = ratios[2];
+        assert!(
+            (0.5..2.0).contains(&ratio),
+            "late/early mismatch time ratio {ratio:.2}: {ratios:?}"
+        );
+    }
 }

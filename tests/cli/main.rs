@@ -27,6 +27,7 @@ mod prompts;
 mod props;
 mod queue;
 mod rejects;
+mod secrets;
 mod seed_demo;
 mod serve;
 mod serve_forms;
