@@ -128,8 +128,10 @@ pub fn cmd_db(ctx: &mut Ctx, args: &DbArgs) -> Result<()> {
         }
         DbCommand::Backup { output } => {
             if same_file(&path, output) {
-                return Err(Error::usage("--output is the database itself")
-                    .with_hint("write the backup to another file"));
+                return Err(Error::usage(
+                    "--output is the database or a file SQLite keeps beside it",
+                )
+                .with_hint("write the backup to another file"));
             }
             let bytes = maint::backup(&path, output)?;
             ctx.out.status(&format!(
@@ -145,7 +147,7 @@ pub fn cmd_db(ctx: &mut Ctx, args: &DbArgs) -> Result<()> {
         }
         DbCommand::Restore { file, yes } => {
             if same_file(&path, file) {
-                return Err(Error::usage("FILE is the database itself"));
+                return Err(Error::usage("FILE is the database or a file SQLite keeps beside it"));
             }
             if !path.exists() {
                 return Err(Error::not_found(format!("no database at {}", path.display()))
@@ -204,12 +206,21 @@ pub fn cmd_db(ctx: &mut Ctx, args: &DbArgs) -> Result<()> {
     }
 }
 
-/// Whether two paths name the same file (both existing), or are the same text.
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
+/// Whether `other` names the database `db` or one of the files SQLite keeps beside it
+/// (`-wal`, `-shm`, `-journal`): replacing any of them would lose or damage data.
+fn same_file(db: &std::path::Path, other: &std::path::Path) -> bool {
+    let resolve = |p: &std::path::Path| {
+        // The folder resolved (the file may not exist yet), the name kept.
+        let dir =
+            p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        dir.canonicalize().ok().map(|d| d.join(p.file_name().unwrap_or_default()))
+    };
+    let (Some(db), Some(other)) = (resolve(db), resolve(other)) else { return db == other };
+    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        std::path::Path::new(&p) == other
+    })
 }
 
 /// Bytes of the database file and its log.

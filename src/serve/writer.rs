@@ -215,6 +215,8 @@ enum Event {
     Job(Job),
     /// The flusher finished this many groups.
     Flushed(usize),
+    /// The flusher thread is gone.
+    FlusherGone,
     /// Every handle is gone: write what is open and stop.
     Closed,
 }
@@ -227,10 +229,15 @@ impl Writer<'_> {
         let mut closed = false;
         while !closed {
             // Idle: wait for a job to open a group with.
-            let first = match self.wait(rx) {
+            let first = match Self::wait_on(rx, &self.flushed) {
                 Event::Job(job) => job,
                 Event::Flushed(n) => {
                     flushing = flushing.saturating_sub(n);
+                    continue;
+                }
+                Event::FlusherGone => {
+                    flushing = 0;
+                    flusher_gone(&self.broken, &mut self.flushed);
                     continue;
                 }
                 Event::Closed => break,
@@ -240,8 +247,12 @@ impl Writer<'_> {
             let mut group = match Group::begin(self.store) {
                 Ok(g) => g,
                 Err(e) => {
+                    // The write lock stayed busy (or the database failed): every job already
+                    // waiting would wait as long again, one after the other; refuse them all.
                     tracing::error!(error = %e, "cannot start a write transaction");
-                    Finished::refuse(vec![first], e.message());
+                    let mut jobs = vec![first];
+                    jobs.extend(rx.try_iter().filter_map(|j| admit(&self.broken, j)));
+                    Finished::refuse(jobs, e.message());
                     continue;
                 }
             };
@@ -249,24 +260,46 @@ impl Writer<'_> {
             // Take what arrives while the last group is being flushed; commit once the
             // flusher is free (or the group is full, or the server stops).
             while failed.is_none() && group.jobs.len() < MAX_GROUP {
-                let event = match rx.try_recv() {
-                    Ok(job) => Event::Job(job),
-                    Err(channel::TryRecvError::Disconnected) => Event::Closed,
-                    Err(channel::TryRecvError::Empty) if flushing == 0 => break,
-                    Err(channel::TryRecvError::Empty) => Self::wait_on(rx, &self.flushed),
-                };
-                match event {
+                match self.flushed.try_recv() {
+                    Ok(n) => flushing = flushing.saturating_sub(n),
+                    Err(channel::TryRecvError::Disconnected) => {
+                        flushing = 0;
+                        flusher_gone(&self.broken, &mut self.flushed);
+                    }
+                    Err(channel::TryRecvError::Empty) => {}
+                }
+                if flushing == 0 {
+                    // The flusher is free: take what is queued (also what arrives meanwhile,
+                    // up to a full group: fewer, bigger commits when requests keep coming),
+                    // then commit.
+                    while failed.is_none() && group.jobs.len() < MAX_GROUP {
+                        let Ok(job) = rx.try_recv() else { break };
+                        if let Some(job) = admit(&self.broken, job) {
+                            failed = group.add(config, job).err();
+                        }
+                    }
+                    break;
+                }
+                match Self::wait_on(rx, &self.flushed) {
                     Event::Job(job) => {
                         if let Some(job) = admit(&self.broken, job) {
                             failed = group.add(config, job).err();
                         }
                     }
                     Event::Flushed(n) => flushing = flushing.saturating_sub(n),
+                    Event::FlusherGone => {
+                        flushing = 0;
+                        flusher_gone(&self.broken, &mut self.flushed);
+                    }
                     Event::Closed => {
                         closed = true;
                         break;
                     }
                 }
+            }
+            // A flush that failed meanwhile: nothing more may be committed as if durable.
+            if failed.is_none() && self.broken.load(Ordering::Acquire) {
+                failed = Some(Error::failure(BROKEN));
             }
             let done = match failed {
                 None => group.commit(),
@@ -278,36 +311,42 @@ impl Writer<'_> {
             }
             match (&self.flusher, done.answers.is_ok()) {
                 (Some(f), true) => {
-                    f.send(done);
-                    flushing += 1;
+                    if f.send(done) {
+                        flushing += 1;
+                    }
                 }
                 _ => done.send(),
             }
         }
     }
 
-    /// Waits for the next job or flush.
-    fn wait(&self, rx: &channel::Receiver<Job>) -> Event {
-        Self::wait_on(rx, &self.flushed)
-    }
-
     fn wait_on(rx: &channel::Receiver<Job>, flushed: &channel::Receiver<usize>) -> Event {
         channel::select! {
             recv(rx) -> job => job.map_or(Event::Closed, Event::Job),
-            recv(flushed) -> n => Event::Flushed(n.unwrap_or(0)),
+            recv(flushed) -> n => n.map_or(Event::FlusherGone, Event::Flushed),
         }
     }
 }
 
-/// Answers a ping at once (it needs no transaction, and an empty commit would still cost a
-/// flush), refuses every job once the log could not be flushed, and passes the rest.
+/// The flusher thread ended while the writer runs (it only ends after the writer, so it
+/// failed): nothing can be flushed any more, so nothing more is written (503s, and /health
+/// fails), and the writer stops listening for flushes.
+fn flusher_gone(broken: &AtomicBool, flushed: &mut channel::Receiver<usize>) {
+    tracing::error!("the flusher thread stopped; refusing writes until restarted");
+    broken.store(true, Ordering::Release);
+    *flushed = channel::never();
+}
+
+/// Refuses every job once the log could not be flushed (pings then go unanswered: the
+/// writer is not healthy, and /health says so); otherwise answers a ping at once (it needs no
+/// transaction, and an empty commit would still cost a flush) and passes the rest.
 fn admit(broken: &AtomicBool, job: Job) -> Option<Job> {
-    if let Job::Ping(reply) = job {
-        let _ = reply.send(());
-        return None;
-    }
     if broken.load(Ordering::Acquire) {
         Finished::refuse(vec![job], BROKEN);
+        return None;
+    }
+    if let Job::Ping(reply) = job {
+        let _ = reply.send(());
         return None;
     }
     Some(job)
@@ -362,10 +401,15 @@ impl Flusher {
         Ok(Flusher { tx, thread })
     }
 
-    fn send(&self, done: Finished) {
-        // The flusher only stops after the writer: a failed send cannot happen; answer anyway.
-        if let Err(channel::SendError(done)) = self.tx.send(done) {
-            done.fail(STOPPED);
+    /// Hands a committed group over; false (and the group answered with a failure) when
+    /// the flusher thread is gone.
+    fn send(&self, done: Finished) -> bool {
+        match self.tx.send(done) {
+            Ok(()) => true,
+            Err(channel::SendError(done)) => {
+                done.fail(BROKEN);
+                false
+            }
         }
     }
 
@@ -575,6 +619,7 @@ pub fn audit_ingest(
 mod tests {
     use super::*;
     use crate::store::{StoreOptions, Synchronous};
+    use std::time::Duration;
 
     fn lead(i: usize) -> NewLead {
         NewLead {
@@ -590,7 +635,13 @@ mod tests {
         path: &std::path::Path,
         synchronous: Synchronous,
     ) -> (WriterHandle, JoinHandle<()>) {
-        let opts = StoreOptions { synchronous, ..Default::default() };
+        start_writer_with(path, StoreOptions { synchronous, ..Default::default() })
+    }
+
+    fn start_writer_with(
+        path: &std::path::Path,
+        opts: StoreOptions,
+    ) -> (WriterHandle, JoinHandle<()>) {
         let store = Store::open(path, &opts).unwrap();
         let config = WriterConfig {
             outbox: OutboxConfig::default(),
@@ -685,5 +736,69 @@ mod tests {
         assert!(outcomes[..50].iter().all(|o| *o == Outcome::Created));
         assert!(outcomes[50..].iter().all(|o| *o == Outcome::Duplicate));
         assert_eq!(count(&path, "SELECT count(*) FROM leads"), 50);
+    }
+
+    fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap()
+    }
+
+    /// Once a flush has failed, every later write is refused and pings go unanswered (so
+    /// /health reports the writer unhealthy) instead of looking fine.
+    #[test]
+    fn after_a_failed_flush_writes_are_refused_and_pings_unanswered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let (handle, thread) = start_writer(&path, Synchronous::Full);
+        let rt = runtime();
+        rt.block_on(async {
+            assert!(handle.write("default".into(), lead(1), None).await.is_ok());
+            assert!(handle.ping().await.is_ok());
+            // The files vanish under the writer: the next flush cannot find them.
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = path.clone().into_os_string();
+                p.push(suffix);
+                let _ = std::fs::remove_file(&p);
+            }
+            let failed = handle.write("default".into(), lead(2), None).await;
+            assert!(failed.is_err(), "{failed:?}");
+            let later = handle.write("default".into(), lead(3), None).await;
+            assert_eq!(later.err().as_deref(), Some(BROKEN));
+            let ping = tokio::time::timeout(Duration::from_millis(300), handle.ping()).await;
+            assert!(!matches!(ping, Ok(Ok(()))), "a broken writer must not answer pings");
+        });
+        drop(handle);
+        thread.join().unwrap();
+    }
+
+    /// When the write lock stays busy past the busy timeout, the jobs already queued are all
+    /// refused at once, not one busy timeout after another.
+    #[test]
+    fn a_busy_lock_refuses_the_whole_queue_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let busy = Duration::from_millis(300);
+        let opts = StoreOptions { busy_timeout: busy, ..Default::default() };
+        let (handle, thread) = start_writer_with(&path, opts);
+        let blocker = rusqlite::Connection::open(&path).unwrap();
+        blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let mut answers = Vec::new();
+        for i in 0..6 {
+            let (reply, answer) = oneshot::channel();
+            let job = LeadJob { org: "default".into(), lead: lead(i), token: None, reply };
+            handle.tx.send(Job::Lead(job)).unwrap();
+            answers.push(answer);
+        }
+        let started = std::time::Instant::now();
+        let outcomes: Vec<Reply> =
+            answers.into_iter().map(|a| a.blocking_recv().unwrap()).collect();
+        let took = started.elapsed();
+        blocker.execute_batch("ROLLBACK").unwrap();
+        assert!(outcomes.iter().all(Result::is_err), "{outcomes:?}");
+        assert!(took < busy * 3, "refused one by one: {took:?}");
+        // The lock is free again: the writer works.
+        let ok = runtime().block_on(handle.write("default".into(), lead(9), None));
+        assert!(matches!(ok, Ok(Ok(_))), "{ok:?}");
+        drop(handle);
+        thread.join().unwrap();
     }
 }

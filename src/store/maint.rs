@@ -130,19 +130,24 @@ const INVARIANTS: &[(&str, &str)] = &[
     ),
     (
         "lead count(s) per status that differ from the leads",
-        "SELECT count(*) FROM ( \
-           SELECT org_id, status, count(*) AS n FROM leads GROUP BY org_id, status \
-           EXCEPT SELECT org_id, status, n FROM lead_counts WHERE n != 0 \
-           UNION ALL \
+        // Both ways (compound SELECTs group left to right, so each EXCEPT has its own).
+        "SELECT (SELECT count(*) FROM ( \
+           SELECT org_id, status, count(*) FROM leads GROUP BY org_id, status \
+           EXCEPT SELECT org_id, status, n FROM lead_counts WHERE n != 0)) \
+         + (SELECT count(*) FROM ( \
            SELECT org_id, status, n FROM lead_counts WHERE n != 0 \
-           EXCEPT SELECT org_id, status, count(*) FROM leads GROUP BY org_id, status)",
+           EXCEPT SELECT org_id, status, count(*) FROM leads GROUP BY org_id, status))",
     ),
     (
         "statistics cell(s) that differ from the leads",
-        "SELECT count(*) FROM ( \
+        "SELECT (SELECT count(*) FROM ( \
            SELECT org_id, day, status, source, owner, n FROM lead_facets WHERE n != 0 \
            EXCEPT SELECT org_id, substr(created_at, 1, 10), status, coalesce(source, ''), \
-                  coalesce(owner, ''), count(*) FROM leads GROUP BY 1, 2, 3, 4, 5)",
+                  coalesce(owner, ''), count(*) FROM leads GROUP BY 1, 2, 3, 4, 5)) \
+         + (SELECT count(*) FROM ( \
+           SELECT org_id, substr(created_at, 1, 10), status, coalesce(source, ''), \
+                  coalesce(owner, ''), count(*) FROM leads GROUP BY 1, 2, 3, 4, 5 \
+           EXCEPT SELECT org_id, day, status, source, owner, n FROM lead_facets WHERE n != 0))",
     ),
     (
         "note(s), event(s) or task(s) of a missing lead",
@@ -193,7 +198,7 @@ pub fn backup(from: &Path, to: &Path) -> Result<u64> {
         uuid::Uuid::new_v4().simple()
     ));
     let result = (|| -> Result<u64> {
-        let mut dst = Connection::open(&tmp).map_err(|e| map_open_error(e, &tmp))?;
+        let mut dst = open_private_copy(&tmp)?;
         copy_pages(&src, &mut dst)?;
         // A single file: the copy keeps no log beside it.
         let _mode: String =
@@ -210,10 +215,31 @@ pub fn backup(from: &Path, to: &Path) -> Result<u64> {
         Ok(size)
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-        let _ = std::fs::remove_file(tmp.with_extension("tmp-journal"));
+        remove_with_sidecars(&tmp);
     }
     result
+}
+
+/// A new, empty database file only its owner can read (it will hold personal data; SQLite
+/// would create it with the umask's mode), opened for a copy.
+fn open_private_copy(path: &Path) -> Result<Connection> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    o.open(path)
+        .map_err(|e| Error::failure(format!("cannot create {}", path.display())).with_cause(e))?;
+    Connection::open(path).map_err(|e| map_open_error(e, path))
+}
+
+/// Removes a database file and whatever SQLite kept beside it.
+fn remove_with_sidecars(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    for suffix in ["-journal", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
 }
 
 /// Copies every page of `src` into `dst` in one step (one consistent snapshot of `src`).
@@ -268,10 +294,27 @@ pub fn restore(from: &Path, live: &Path) -> Result<CheckReport> {
     }
     let mut dst = Connection::open(live).map_err(|e| map_open_error(e, live))?;
     dst.busy_timeout(std::time::Duration::from_secs(30)).map_err(sql)?;
-    copy_pages(&src, &mut dst)?;
-    // Bring an older backup up to this binary's schema.
-    migrations::migrate(&mut dst)?;
-    Ok(report)
+    let page_size: i64 = dst.query_row("PRAGMA page_size", [], |r| r.get(0)).map_err(sql)?;
+    // The backup is prepared in a private copy beside the live file: given the live page size
+    // (a database in WAL mode cannot change its own) and migrated to this binary's schema.
+    // Only then is it copied in, in one step under the write lock, so a failure on the way
+    // leaves the live database as it was.
+    let dir = live.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(".restore.{}.tmp", uuid::Uuid::new_v4().simple()));
+    let result = (|| -> Result<()> {
+        let mut copy = open_private_copy(&tmp)?;
+        copy_pages(&src, &mut copy)?;
+        let _mode: String =
+            copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0)).map_err(sql)?;
+        let theirs: i64 = copy.query_row("PRAGMA page_size", [], |r| r.get(0)).map_err(sql)?;
+        if theirs != page_size {
+            copy.execute_batch(&format!("PRAGMA page_size = {page_size}; VACUUM;")).map_err(sql)?;
+        }
+        migrations::migrate(&mut copy)?;
+        copy_pages(&copy, &mut dst)
+    })();
+    remove_with_sidecars(&tmp);
+    result.map(|()| report)
 }
 
 /// File sizes, schema version and row counts (`db stats`).

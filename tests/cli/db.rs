@@ -251,3 +251,62 @@ fn stats_counts_rows_and_vacuum_shrinks_after_deletes() {
     assert_eq!(after["tables"]["leads"], 400);
     env.ok(&["db", "check"]);
 }
+
+#[test]
+fn check_finds_missing_counter_and_statistics_rows() {
+    for damage in [
+        "DELETE FROM lead_counts WHERE status = 'new'",
+        "DELETE FROM lead_facets",
+        "UPDATE lead_facets SET n = n + 1",
+    ] {
+        let env = env_with_leads(6);
+        env.sql().execute_batch(damage).unwrap();
+        let r = env.run(&["db", "check"]);
+        r.error(5);
+        assert!(r.stdout.contains("differ"), "{damage}: {}", r.stdout);
+    }
+}
+
+#[test]
+fn backups_are_private_files_and_never_replace_the_databases_own_files() {
+    let env = env_with_leads(3);
+    let out = env.p("private.db");
+    env.ok(&["db", "backup", "--output", &out]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(env.path("private.db")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "a backup holds personal data");
+    }
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut p = env.db().into_os_string();
+        p.push(suffix);
+        env.run(&["db", "backup", "--output", p.to_str().unwrap()]).error(2);
+    }
+    assert_eq!(count_leads(&env.db()), 3);
+}
+
+#[test]
+fn a_backup_with_another_page_size_is_restored() {
+    let env = env_with_leads(5);
+    let backup = env.p("small-pages.db");
+    env.ok(&["db", "backup", "--output", &backup]);
+    {
+        let c = rusqlite::Connection::open(&backup).unwrap();
+        c.execute_batch("PRAGMA page_size = 4096; VACUUM;").unwrap();
+        let size: i64 = c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+        assert_eq!(size, 4096);
+    }
+    env.ingest_file("more.ndjson", r#"{"email":"later@example.com"}"#, &[]);
+    env.ok(&["db", "restore", &backup, "--yes"]);
+    assert_eq!(count_leads(&env.db()), 5);
+    let size: i64 = env.sql().query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    assert_eq!(size, 8192, "the live database keeps its page size");
+    env.ok(&["db", "check", "--search-index"]);
+    let leftovers: Vec<String> = std::fs::read_dir(env.home())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
