@@ -19,7 +19,7 @@ use crate::webhooks::{self, Kind, Refusal, verify::Reject};
 
 /// Handles one delivery.
 #[utoipa::path(post, path = "/webhooks/{provider}", tag = "webhooks",
-    params(("provider" = String, Path, description = "calendly, zoom, fireflies, or a Standard Webhooks sender named in webhooks.senders")),
+    params(("provider" = String, Path, example = "calendly", description = "calendly, zoom, fireflies, or a Standard Webhooks sender named in webhooks.senders")),
     request_body(content = Object, content_type = "application/json",
         description = "The provider's event, verified over the raw bytes (Calendly-Webhook-Signature, x-zm-signature, X-Hub-Signature, webhook-signature) and the shared-secret header when configured."),
     responses(
