@@ -402,3 +402,13 @@ pub fn table_snapshot(env: &TestEnv) -> String {
     }
     s
 }
+
+/// A random number below `n` (0 when `n` is 0), different in every run: for tests whose
+/// claims must hold at any moment (kill times), so each run tries other moments. Print what
+/// was drawn in the test's failure messages, to replay it.
+pub fn random_below(n: u64) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(n);
+    h.finish().checked_rem(n).unwrap_or(0)
+}

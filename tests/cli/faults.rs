@@ -27,12 +27,19 @@ fn an_ingest_killed_at_several_moments_loses_and_doubles_nothing() {
     let env = TestEnv::new();
     let n = 6000;
     let file = leads_file(&env, n);
-    // Moments spread over the run, in both modes (batched commits and the bulk path's one
-    // transaction); the last run is not killed.
-    let plans: [(&str, u64); 5] =
-        [("batched", 150), ("bulk", 200), ("batched", 400), ("bulk", 700), ("batched", 60)];
+    // Both modes: batched commits, and the bulk path's one transaction.
+    // Random moments spread over the run (each window drawn anew in every test run).
+    let windows: [(&str, u64, u64); 5] = [
+        ("batched", 40, 200),
+        ("bulk", 100, 400),
+        ("batched", 250, 600),
+        ("bulk", 400, 900),
+        ("batched", 20, 150),
+    ];
+    let plans: Vec<(&str, u64)> =
+        windows.iter().map(|(m, lo, hi)| (*m, lo + crate::common::random_below(hi - lo))).collect();
     let mut counts = Vec::new();
-    for (mode, after_ms) in plans {
+    for (mode, after_ms) in plans.iter().copied() {
         let mut child = env
             .cmd(&[
                 "ingest",
@@ -53,7 +60,11 @@ fn an_ingest_killed_at_several_moments_loses_and_doubles_nothing() {
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         let r = env.run(&["db", "check"]);
-        assert_eq!(r.code, 0, "after a kill at {after_ms} ms ({mode}): {}{}", r.stdout, r.stderr);
+        assert_eq!(
+            r.code, 0,
+            "after a kill at {after_ms} ms ({mode}) of {plans:?}: {}{}",
+            r.stdout, r.stderr
+        );
         let leads = count(&env, "SELECT count(*) FROM leads");
         assert!(leads <= n as i64, "{leads} leads from {n} records");
         counts.push((mode, after_ms, finished, leads));

@@ -382,13 +382,22 @@ fn flushes_killed_at_several_moments_leave_a_sound_database_and_lose_nothing() {
     let up = Upstream::start(8, 60);
     let short = SHORT_LEASE;
     let mut held_at_kills = 0;
-    for received in [4, 12, 20] {
+    // Kill moments: after a random number of deliveries in each of three windows.
+    let moments: Vec<usize> = [(2, 8), (10, 16), (18, 26)]
+        .iter()
+        .map(|(lo, hi)| lo + crate::common::random_below((hi - lo) as u64) as usize)
+        .collect();
+    for &received in &moments {
         let mut child = spawn_flush(&env, &up, &["--concurrency", &C.to_string()], &short);
         up.wait_for(received, Duration::from_secs(20));
         child.kill().expect("SIGKILL the flush");
         let _ = child.wait();
         let r = env.run(&["db", "check"]);
-        assert_eq!(r.code, 0, "after a kill at {received} received: {}{}", r.stdout, r.stderr);
+        assert_eq!(
+            r.code, 0,
+            "after a kill at {received} received of {moments:?}: {}{}",
+            r.stdout, r.stderr
+        );
         held_at_kills += count(&env, "state = 'pending' AND lease_owner IS NOT NULL");
         // Let the dead flush's leases (3 s) run out before the next one.
         std::thread::sleep(Duration::from_millis(3200));
