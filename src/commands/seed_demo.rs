@@ -38,7 +38,8 @@ use crate::seed::{self, DemoReport, SyntheticReport};
     leadctl --db /tmp/bench.db seed-demo --leads 1000000 --seed 7")]
 pub struct SeedDemoArgs {
     /// Delete every demo lead of earlier runs, also those your own data refers to
-    #[arg(long, env = "DEMO_SEED_FORCE_WIPE")]
+    #[arg(long, env = "DEMO_SEED_FORCE_WIPE",
+        value_parser = clap::builder::BoolishValueParser::new())]
     pub force_wipe: bool,
     /// Also generate this many synthetic leads
     #[arg(long, value_name = "N")]

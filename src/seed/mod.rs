@@ -69,6 +69,9 @@ pub fn seed_demo(
             removed += 1;
         }
     }
+    if force_wipe {
+        tx.note_demo_wipe(org_id, &now)?;
+    }
     let meeting_replaced = tx.delete_demo_meeting(org_id)?;
     let mut written = demo::write_demo(&tx, org_id, org, day_start(crate::time::now()))?;
     written.kept = kept;

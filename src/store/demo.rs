@@ -57,9 +57,29 @@ pub struct DemoOutboxItem<'a> {
     pub next_attempt_at: &'a str,
 }
 
+/// The `meta` key holding when the demo leads of an organisation were last wiped by force.
+/// Demo leads keep stable ids, and the audit log keeps every entry: without it, an operator's
+/// entry about a wiped demo lead would make its fresh copy look referenced forever.
+fn wiped_key(org_id: i64) -> String {
+    format!("demo_wiped_at:{org_id}")
+}
+
 impl Tx<'_> {
+    /// Notes that the organisation's demo leads were wiped by force at `now`: audit entries
+    /// from before it no longer refer to the fresh copies.
+    pub fn note_demo_wipe(&self, org_id: i64, now: &str) -> Result<()> {
+        self.conn()
+            .execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![wiped_key(org_id), now],
+            )
+            .map(|_| ())
+            .map_err(sql)
+    }
+
     /// The demo leads of an organisation, oldest first, each with whether non-demo data
-    /// refers to it.
+    /// refers to it (audit entries count from the last forced wipe on).
     pub fn demo_leads(&self, org_id: i64) -> Result<Vec<DemoLead>> {
         let like = format!("{DEMO_PREFIX}%");
         let mut st = self
@@ -71,7 +91,8 @@ impl Tx<'_> {
                  OR EXISTS (SELECT 1 FROM message_events WHERE lead_seq = l.seq \
                             AND ifnull(actor, '') != ?3) \
                  OR EXISTS (SELECT 1 FROM status_history WHERE lead_seq = l.seq AND actor != ?3) \
-                 OR EXISTS (SELECT 1 FROM audit_log WHERE lead_id = l.id AND actor != ?3) \
+                 OR EXISTS (SELECT 1 FROM audit_log WHERE lead_id = l.id AND actor != ?3 \
+                            AND at > ifnull((SELECT value FROM meta WHERE key = ?6), '')) \
                  OR EXISTS (SELECT 1 FROM lead_request_ids WHERE lead_seq = l.seq) \
                  OR EXISTS (SELECT 1 FROM consents WHERE lead_seq = l.seq \
                             AND ifnull(request_id, '') NOT LIKE ?2) \
@@ -83,9 +104,11 @@ impl Tx<'_> {
                  FROM leads l WHERE l.org_id = ?1 AND l.request_id LIKE ?2 ORDER BY l.seq",
             )
             .map_err(sql)?;
-        st.query_map(params![org_id, like, DEMO_ACTOR, DEMO_MEETING.0, DEMO_MEETING.1], |r| {
-            Ok(DemoLead { seq: r.get(0)?, request_id: r.get(1)?, referenced: r.get(2)? })
-        })
+        let wiped = wiped_key(org_id);
+        st.query_map(
+            params![org_id, like, DEMO_ACTOR, DEMO_MEETING.0, DEMO_MEETING.1, wiped],
+            |r| Ok(DemoLead { seq: r.get(0)?, request_id: r.get(1)?, referenced: r.get(2)? }),
+        )
         .and_then(|rows| rows.collect())
         .map_err(sql)
     }

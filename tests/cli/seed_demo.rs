@@ -740,8 +740,6 @@ fn demo_leads_your_data_refers_to_are_kept_until_force_wipe() {
 }
 
 #[test]
-#[ignore = "bug: after --force-wipe the fresh demo lead stays 'referenced' by the operator's \
-            audit_log entry (same stable lead id), so every later plain run keeps it"]
 fn after_a_force_wipe_plain_runs_replace_every_demo_lead_again() {
     let env = TestEnv::new();
     seed(&env, &[]);
@@ -772,8 +770,6 @@ fn force_wipe_from_the_environment_true_and_false() {
 }
 
 #[test]
-#[ignore = "bug: DEMO_SEED_FORCE_WIPE=1 (and =0) is rejected with exit 2: clap's bool parser \
-            takes only true/false (`invalid value '1' for '--force-wipe'`)"]
 fn force_wipe_from_the_environment_1_and_0() {
     let env = TestEnv::new();
     seed(&env, &[]);
@@ -789,8 +785,6 @@ fn force_wipe_from_the_environment_1_and_0() {
 }
 
 #[test]
-#[ignore = "bug: a kept demo Alice gets one more 'meeting_booked' event on every run \
-            (seed/demo.rs meeting_and_people checks the request id, not whether it wrote her)"]
 fn a_kept_demo_attendee_gets_no_second_meeting_event() {
     let env = TestEnv::new();
     seed(&env, &[]);
