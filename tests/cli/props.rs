@@ -5,7 +5,8 @@
 //!   ingest (CSV and NDJSON) unchanged.
 //! - Fuzzing: arbitrary bytes and strings through the ingest readers (JSON, NDJSON, CSV) and
 //!   normalisation, the webhook signature checks and their header parsers, the time, bound
-//!   and duration parsers, and `Retry-After`: nothing panics, every outcome is a value or an
+//!   and duration parsers, `Retry-After`, and the list filters (sort keys, tags, statuses,
+//!   search text, which always becomes one quoted FTS5 phrase): nothing panics, every outcome is a value or an
 //!   error. CI runs a short bounded number of cases; for a longer run:
 //!   `PROPTEST_CASES=200000 cargo test --release --test cli props::`
 //!   A failure prints its minimal input; keep it as a regression case (proptest also saves it
@@ -229,6 +230,22 @@ proptest! {
         let _ = leadctl::time::parse_relative(&s);
         let _ = leadctl::time::parse_duration(&s);
         let _ = leadctl::queue::deliver::parse_retry_after(&s);
+    }
+
+    #[test]
+    fn list_filter_parsers_never_panic(s in prop_oneof![
+        ".{0,40}",
+        "[-+]?[a-z_]{0,20}",
+        "[\"*()^:%_' A-Za-z0-9-]{0,30}",
+    ]) {
+        let _ = leadctl::commands::list::parse_sort(&s);
+        let _ = leadctl::ingest::normalize::normalize_tag(&s);
+        let _ = s.parse::<leadctl::model::Status>();
+        // A search becomes one quoted FTS5 phrase, or a plain substring when too short.
+        if let leadctl::store::search::SearchPlan::Match(phrase) = leadctl::store::search::search_plan(&s) {
+            prop_assert!(phrase.starts_with('"') && phrase.ends_with('"'), "{}", phrase);
+            prop_assert!(!phrase[1..phrase.len() - 1].replace("\"\"", "").contains('"'), "{}", phrase);
+        }
     }
 }
 
