@@ -147,3 +147,27 @@ bench_workdir() { # bench_workdir NAME
     CONFIG="$WORK/config.toml"
     : > "$CONFIG"
 }
+
+# The listener under test (serve.sh, schemathesis.sh): `start_listener DB [VAR=VALUE ...]`
+# starts `leadctl serve-webhooks` on 127.0.0.1:0 over a fresh database DB with those variables,
+# its stderr in $WORK/server.err, and sets SERVER_PID and PORT; `stop_listener` sends SIGTERM
+# and waits. Call stop_listener from the script's EXIT trap.
+SERVER_PID=
+start_listener() { # start_listener DB [VAR=VALUE ...]
+    local db=$1
+    shift
+    rm -f "$db" "$db-wal" "$db-shm" "$WORK/server.err"
+    env "$@" "$BIN" --config "$CONFIG" --db "$db" serve-webhooks --listen 127.0.0.1:0 \
+        2> "$WORK/server.err" &
+    SERVER_PID=$!
+    for _ in $(seq 200); do grep -q "Listening on" "$WORK/server.err" 2>/dev/null && break; sleep 0.05; done
+    PORT=$(grep -o '127.0.0.1:[0-9]*' "$WORK/server.err" | head -1 | cut -d: -f2)
+    [ -n "$PORT" ] || { cat "$WORK/server.err" >&2; die "the server did not start"; }
+}
+stop_listener() {
+    if [ -n "$SERVER_PID" ]; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+        SERVER_PID=
+    fi
+}

@@ -38,23 +38,9 @@ build_release
 bench_workdir schemathesis
 
 TOKEN=schema-fuzz-token
-SERVER_PID=
-stop_server() {
-    if [ -n "$SERVER_PID" ]; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-        SERVER_PID=
-    fi
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT
-LEADCTL_INGEST_TOKEN=$TOKEN CALENDLY_SIGNING_KEY=fuzz-calendly ZOOM_SECRET_TOKEN=fuzz-zoom \
-    FIREFLIES_SIGNING_SECRET=fuzz-fireflies LEADCTL_LOG=warn \
-    "$BIN" --config "$CONFIG" --db "$WORK/fuzz.db" serve-webhooks --listen 127.0.0.1:0 \
-    2> "$WORK/server.err" &
-SERVER_PID=$!
-for _ in $(seq 200); do grep -q "Listening on" "$WORK/server.err" 2>/dev/null && break; sleep 0.05; done
-PORT=$(grep -o '127.0.0.1:[0-9]*' "$WORK/server.err" | head -1 | cut -d: -f2)
-[ -n "$PORT" ] || { cat "$WORK/server.err" >&2; die "the server did not start"; }
+trap 'stop_listener; rm -rf "$WORK"' EXIT
+start_listener "$WORK/fuzz.db" LEADCTL_INGEST_TOKEN="$TOKEN" CALENDLY_SIGNING_KEY=fuzz-calendly \
+    ZOOM_SECRET_TOKEN=fuzz-zoom FIREFLIES_SIGNING_SECRET=fuzz-fireflies LEADCTL_LOG=warn
 
 REPORT="$BENCH_DIR/results/schemathesis-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$REPORT"
@@ -74,6 +60,6 @@ fi
 if grep -q "panicked" "$WORK/server.err"; then
     log "error: the server logged a panic"; grep "panicked" "$WORK/server.err" >&2; status=1
 fi
-stop_server
+stop_listener
 log "report: $REPORT"
 exit "$status"

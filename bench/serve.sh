@@ -34,25 +34,11 @@ build_release
 warn_env
 bench_workdir serve
 
-SERVER_PID=
-stop_server() {
-    if [ -n "$SERVER_PID" ]; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-        SERVER_PID=
-    fi
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT
+trap 'stop_listener; rm -rf "$WORK"' EXIT
 export BENCH_TOKEN=bench-token
 # Logs at error level only (LEADCTL_LOG), so stderr holds just "Listening on ...".
 start_server() { # start_server DB
-    rm -f "$1" "$1-wal" "$1-shm" "$WORK/server.err"
-    LEADCTL_INGEST_TOKEN=$BENCH_TOKEN LEADCTL_LOG=error "$BIN" --config "$CONFIG" --db "$1" \
-        serve-webhooks --listen 127.0.0.1:0 2> "$WORK/server.err" &
-    SERVER_PID=$!
-    for _ in $(seq 200); do grep -q "Listening on" "$WORK/server.err" 2>/dev/null && break; sleep 0.05; done
-    PORT=$(grep -o '127.0.0.1:[0-9]*' "$WORK/server.err" | head -1 | cut -d: -f2)
-    [ -n "$PORT" ] || { cat "$WORK/server.err" >&2; die "the server did not start"; }
+    start_listener "$1" LEADCTL_INGEST_TOKEN="$BENCH_TOKEN" LEADCTL_LOG=error
 }
 
 # run_post CONNS: one wrk run against a fresh database; sets RPS P99 OK201 LEADS
@@ -61,7 +47,7 @@ run_post() {
     start_server "$db"
     wrk -t2 -c"$conns" -d"$DURATION" --latency -s "$BENCH_DIR/serve_post.lua" \
         "http://127.0.0.1:$PORT" > "$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; die "wrk failed"; }
-    stop_server
+    stop_listener
     RPS=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk.out")
     P99=$(awk '/^p99_ms/ {print $2}' "$WORK/wrk.out")
     OK201=$(awk '/^status 201/ {print $3}' "$WORK/wrk.out"); OK201=${OK201:-0}
@@ -78,7 +64,7 @@ run_post() {
 run_health() { # run_health CONNS; sets HRPS
     start_server "$WORK/health.db"
     wrk -t2 -c"$1" -d"$DURATION" "http://127.0.0.1:$PORT/openapi.json" > "$WORK/wrk.out" 2>&1
-    stop_server
+    stop_listener
     HRPS=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk.out")
 }
 

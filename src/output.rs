@@ -2,9 +2,12 @@
 //! warnings, progress, prompts, logs) to stderr. Data is written with `writeln!` into a
 //! buffered stdout so a closed pipe surfaces as an error that `main` turns into a quiet exit.
 
+use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use crate::cli::{ColorChoice, Format};
+use crate::error::{Error, Result};
 
 /// Where and how a command prints.
 #[derive(Debug, Clone)]
@@ -132,6 +135,86 @@ pub fn write_json_items<T: serde::Serialize>(
         Format::Table | Format::Csv => return Ok(false),
     }
     Ok(true)
+}
+
+/// A file written under a temporary name in the same folder and renamed over the destination
+/// only by [`AtomicFile::finish`]; dropped before that, the temporary file is removed.
+pub struct AtomicFile {
+    file: BufWriter<File>,
+    tmp: PathBuf,
+    dest: PathBuf,
+    done: bool,
+}
+
+impl AtomicFile {
+    /// Where the content goes until [`AtomicFile::finish`].
+    pub fn writer(&mut self) -> &mut BufWriter<File> {
+        &mut self.file
+    }
+
+    /// The temporary file's path (for a writer that opens it by name, such as SQLite).
+    pub fn temp_path(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Creates the temporary file (0600, a random name beside `dest`).
+    pub fn create(dest: &Path) -> Result<AtomicFile> {
+        let name = dest.file_name().ok_or_else(|| {
+            Error::usage(format!("--output {} is not a file name", dest.display()))
+        })?;
+        if dest.is_dir() {
+            return Err(Error::usage(format!("--output {} is a folder", dest.display()))
+                .with_hint("give a file name, e.g. leads.csv"));
+        }
+        let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        // A random part, so a temporary file left by a killed run (SIGKILL) never blocks the
+        // next export, whatever its process id.
+        let mut attempt = 0;
+        let (tmp, file) = loop {
+            let id = crate::model::new_id();
+            let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), &id[id.len() - 12..]));
+            let mut o = std::fs::OpenOptions::new();
+            o.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+            match o.open(&tmp) {
+                Ok(f) => break (tmp, f),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 5 => {
+                    attempt += 1;
+                }
+                Err(e) => {
+                    return Err(Error::failure(format!("cannot write {}: {e}", dest.display()))
+                        .with_hint("check that the folder exists and is writable"));
+                }
+            }
+        };
+        Ok(AtomicFile {
+            file: BufWriter::with_capacity(256 * 1024, file),
+            tmp,
+            dest: dest.to_path_buf(),
+            done: false,
+        })
+    }
+
+    /// Flushes, syncs and renames the file into place; returns its path.
+    pub fn finish(mut self) -> Result<PathBuf> {
+        let write_err = |e: std::io::Error| {
+            Error::failure(format!("cannot write {}: {e}", self.dest.display()))
+        };
+        self.file.flush().map_err(write_err)?;
+        self.file.get_ref().sync_all().map_err(write_err)?;
+        std::fs::rename(&self.tmp, &self.dest).map_err(write_err)?;
+        self.done = true;
+        Ok(self.dest.clone())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 #[cfg(test)]

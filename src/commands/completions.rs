@@ -69,18 +69,13 @@ pub fn cmd_completions(ctx: &mut Ctx, args: &CompletionsArgs) -> Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file in `dir` (created when missing), so a
-/// reader never sees half a file.
-pub fn write_file(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
-    let cannot = |what: &str, p: &Path, e: std::io::Error| {
-        Error::failure(format!("cannot {what} {}", p.display())).with_cause(e)
-    };
-    std::fs::create_dir_all(dir).map_err(|e| cannot("create the folder", dir, e))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| cannot("write", &tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        cannot("write", path, e)
-    })
+/// Writes `bytes` to `path` atomically, creating `dir` when missing.
+fn write_file(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::failure(format!("cannot create the folder {}", dir.display())).with_cause(e)
+    })?;
+    let mut file = crate::output::AtomicFile::create(path)?;
+    file.writer().write_all(bytes)?;
+    file.finish()?;
+    Ok(())
 }

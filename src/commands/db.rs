@@ -127,7 +127,7 @@ pub fn cmd_db(ctx: &mut Ctx, args: &DbArgs) -> Result<()> {
             }
         }
         DbCommand::Backup { output } => {
-            if same_file(&path, output) {
+            if crate::store::is_database_file(&path, output) {
                 return Err(Error::usage(
                     "--output is the database or a file SQLite keeps beside it",
                 )
@@ -146,7 +146,7 @@ pub fn cmd_db(ctx: &mut Ctx, args: &DbArgs) -> Result<()> {
             )
         }
         DbCommand::Restore { file, yes } => {
-            if same_file(&path, file) {
+            if crate::store::is_database_file(&path, file) {
                 return Err(Error::usage("FILE is the database or a file SQLite keeps beside it"));
             }
             if !path.exists() {
@@ -206,28 +206,9 @@ pub fn cmd_db(ctx: &mut Ctx, args: &DbArgs) -> Result<()> {
     }
 }
 
-/// Whether `other` names the database `db` or one of the files SQLite keeps beside it
-/// (`-wal`, `-shm`, `-journal`): replacing any of them would lose or damage data.
-fn same_file(db: &std::path::Path, other: &std::path::Path) -> bool {
-    let resolve = |p: &std::path::Path| {
-        // The folder resolved (the file may not exist yet), the name kept.
-        let dir =
-            p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-        dir.canonicalize().ok().map(|d| d.join(p.file_name().unwrap_or_default()))
-    };
-    let (Some(db), Some(other)) = (resolve(db), resolve(other)) else { return db == other };
-    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
-        let mut p = db.as_os_str().to_owned();
-        p.push(suffix);
-        std::path::Path::new(&p) == other
-    })
-}
-
 /// Bytes of the database file and its log.
 fn file_sizes(path: &std::path::Path) -> u64 {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    [path.to_path_buf(), PathBuf::from(wal)]
+    [path.to_path_buf(), crate::store::sidecar(path, "-wal")]
         .iter()
         .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
         .sum()

@@ -1,7 +1,6 @@
 //! `leadctl export`: every matching lead as CSV, NDJSON or JSON, streamed (memory stays flat),
 //! to stdout or atomically to a file.
 
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,7 +14,7 @@ use crate::cells::neutralize;
 use crate::cli::Format;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::output::thousands;
+use crate::output::{AtomicFile, thousands};
 use crate::store::export::{COLUMNS, Column, DEFAULT_COLUMNS, ExportRow, column};
 
 /// Export leads as CSV, NDJSON or JSON (streamed; atomic with --output).
@@ -216,19 +215,19 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
             Sink::Stdout(s) => s.write(buf),
-            Sink::File(f) => f.file.write(buf),
+            Sink::File(f) => f.writer().write(buf),
         }
     }
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
         match self {
             Sink::Stdout(s) => s.write_all(buf),
-            Sink::File(f) => f.file.write_all(buf),
+            Sink::File(f) => f.writer().write_all(buf),
         }
     }
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
             Sink::Stdout(s) => s.flush(),
-            Sink::File(f) => f.file.flush(),
+            Sink::File(f) => f.writer().flush(),
         }
     }
 }
@@ -307,93 +306,11 @@ impl<'a, W: Write> RowWriter<'a, W> {
 
 /// Refuses an output path that is the database itself (or its WAL or shared-memory file).
 fn refuse_database(out: &Path, db: &Path) -> Result<()> {
-    let canon = |p: &Path| -> Option<PathBuf> {
-        let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
-    };
-    let (Some(out), Some(db)) = (canon(out), canon(db)) else {
-        return Ok(());
-    };
-    let mut names = vec![db.clone()];
-    for ext in ["-wal", "-shm", "-journal"] {
-        let mut n = db.clone().into_os_string();
-        n.push(ext);
-        names.push(PathBuf::from(n));
-    }
-    if names.contains(&out) {
+    if crate::store::is_database_file(db, out) {
         return Err(Error::usage(format!("--output {} is the database", out.display()))
             .with_hint("write the export to another file"));
     }
     Ok(())
-}
-
-/// A file written under a temporary name in the same folder and renamed over the destination
-/// only by [`AtomicFile::finish`]; dropped before that, the temporary file is removed.
-struct AtomicFile {
-    file: BufWriter<File>,
-    tmp: PathBuf,
-    dest: PathBuf,
-    done: bool,
-}
-
-impl AtomicFile {
-    fn create(dest: &Path) -> Result<AtomicFile> {
-        let name = dest.file_name().ok_or_else(|| {
-            Error::usage(format!("--output {} is not a file name", dest.display()))
-        })?;
-        if dest.is_dir() {
-            return Err(Error::usage(format!("--output {} is a folder", dest.display()))
-                .with_hint("give a file name, e.g. leads.csv"));
-        }
-        let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        // A random part, so a temporary file left by a killed run (SIGKILL) never blocks the
-        // next export, whatever its process id.
-        let mut attempt = 0;
-        let (tmp, file) = loop {
-            let id = crate::model::new_id();
-            let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), &id[id.len() - 12..]));
-            let mut o = std::fs::OpenOptions::new();
-            o.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-            match o.open(&tmp) {
-                Ok(f) => break (tmp, f),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 5 => {
-                    attempt += 1;
-                }
-                Err(e) => {
-                    return Err(Error::failure(format!("cannot write {}: {e}", dest.display()))
-                        .with_hint("check that the folder exists and is writable"));
-                }
-            }
-        };
-        Ok(AtomicFile {
-            file: BufWriter::with_capacity(256 * 1024, file),
-            tmp,
-            dest: dest.to_path_buf(),
-            done: false,
-        })
-    }
-
-    /// Flushes, syncs and renames the file into place; returns its path.
-    fn finish(mut self) -> Result<PathBuf> {
-        let write_err = |e: std::io::Error| {
-            Error::failure(format!("cannot write {}: {e}", self.dest.display()))
-        };
-        self.file.flush().map_err(write_err)?;
-        self.file.get_ref().sync_all().map_err(write_err)?;
-        std::fs::rename(&self.tmp, &self.dest).map_err(write_err)?;
-        self.done = true;
-        Ok(self.dest.clone())
-    }
-}
-
-impl Drop for AtomicFile {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
-    }
 }
 
 #[cfg(test)]

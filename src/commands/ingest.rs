@@ -161,7 +161,8 @@ pub struct LeadFlags {
     #[arg(long, help_heading = "Lead", value_name = "STATE")]
     pub consent_sms: Option<String>,
     /// Initial status (new, waitlist, invited, converted, lost); a merge never changes it
-    #[arg(long, help_heading = "Lead", value_parser = status_names(), hide_possible_values = true)]
+    #[arg(long, help_heading = "Lead", value_parser = crate::commands::values::status_texts(),
+        hide_possible_values = true)]
     pub status: Option<String>,
     /// Idempotency key: the same request id again is a no-op
     #[arg(long, help_heading = "Lead", value_name = "ID")]
@@ -540,11 +541,4 @@ impl Reporter for CliReporter {
             b.set_position(self.bytes.load(Ordering::Relaxed));
         }
     }
-}
-
-/// `--status` values: checked with the rest of the record (a bad one is a rejected lead, like
-/// in a file), with the statuses offered for completion.
-fn status_names() -> crate::commands::values::Completing<clap::builder::StringValueParser> {
-    let names = crate::model::Status::ALL.map(|s| s.as_str());
-    crate::commands::values::Completing::new(clap::builder::StringValueParser::new(), names)
 }

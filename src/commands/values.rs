@@ -48,3 +48,10 @@ pub fn statuses() -> Completing<ParseFn<crate::model::Status>> {
     }
     Completing::new(parse as fn(&str) -> _, crate::model::Status::ALL.map(|s| s.as_str()))
 }
+
+/// Lead statuses as text, checked later with the rest of a record (`ingest --status`: a bad
+/// one is a rejected lead, as in a file), offered for completion.
+pub fn status_texts() -> Completing<clap::builder::StringValueParser> {
+    let names = crate::model::Status::ALL.map(|s| s.as_str());
+    Completing::new(clap::builder::StringValueParser::new(), names)
+}

@@ -192,32 +192,26 @@ pub fn backup(from: &Path, to: &Path) -> Result<u64> {
         return Err(Error::not_found(format!("no folder {}", dir.display()))
             .with_hint("create it first, or choose another --output"));
     }
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        uuid::Uuid::new_v4().simple()
-    ));
-    let result = (|| -> Result<u64> {
-        let mut dst = open_private_copy(&tmp)?;
+    // A private temporary file beside `to`, renamed over it once complete (removed if not).
+    let file = crate::output::AtomicFile::create(to)?;
+    let tmp = file.temp_path().to_path_buf();
+    let result = (|| -> Result<()> {
+        let mut dst = Connection::open(&tmp).map_err(|e| map_open_error(e, &tmp))?;
         copy_pages(&src, &mut dst)?;
         // A single file: the copy keeps no log beside it.
         let _mode: String =
             dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0)).map_err(sql)?;
-        drop(dst);
-        let file = std::fs::File::open(&tmp)?;
-        file.sync_all()?;
-        let size = file.metadata()?.len();
-        std::fs::rename(&tmp, to)
-            .map_err(|e| Error::failure(format!("cannot write {}", to.display())).with_cause(e))?;
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(size)
+        Ok(())
     })();
-    if result.is_err() {
-        remove_with_sidecars(&tmp);
+    if let Err(e) = result {
+        remove_sidecars(&tmp);
+        return Err(e);
     }
-    result
+    file.finish()?;
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(std::fs::metadata(to)?.len())
 }
 
 /// A new, empty database file only its owner can read (it will hold personal data; SQLite
@@ -232,14 +226,17 @@ fn open_private_copy(path: &Path) -> Result<Connection> {
     Connection::open(path).map_err(|e| map_open_error(e, path))
 }
 
+/// Removes what SQLite kept beside a database file.
+fn remove_sidecars(path: &Path) {
+    for suffix in ["-journal", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(super::sidecar(path, suffix));
+    }
+}
+
 /// Removes a database file and whatever SQLite kept beside it.
 fn remove_with_sidecars(path: &Path) {
     let _ = std::fs::remove_file(path);
-    for suffix in ["-journal", "-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(p));
-    }
+    remove_sidecars(path);
 }
 
 /// Copies every page of `src` into `dst` in one step (one consistent snapshot of `src`).
@@ -361,14 +358,13 @@ pub fn stats(path: &Path) -> Result<DbStats> {
     }
     let _ = conn.execute_batch("COMMIT");
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
+    let wal = super::sidecar(path, "-wal");
     Ok(DbStats {
         path: path.display().to_string(),
         schema_version: migrations::version(&conn)?,
         latest_schema_version: migrations::latest_version(),
         file_bytes: size(path),
-        wal_bytes: size(Path::new(&wal)),
+        wal_bytes: size(&wal),
         page_size: pragma("page_size")?,
         pages: pragma("page_count")?,
         free_pages: pragma("freelist_count")?,

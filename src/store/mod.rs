@@ -244,9 +244,8 @@ impl Store {
             return Ok(None);
         }
         self.conn.execute_batch("PRAGMA synchronous = NORMAL").map_err(sql)?;
-        let mut wal = path.clone().into_os_string();
-        wal.push("-wal");
-        Ok(Some(LogSync { db: path, wal: PathBuf::from(wal) }))
+        let wal = sidecar(&path, "-wal");
+        Ok(Some(LogSync { db: path, wal }))
     }
 
     /// Starts a write transaction (`BEGIN IMMEDIATE`, waiting up to the busy timeout).
@@ -281,6 +280,25 @@ impl Tx<'_> {
     fn conn(&self) -> &Connection {
         &self.tx
     }
+}
+
+/// The file SQLite keeps beside the database `db` with `suffix` (`-wal`, `-shm`, `-journal`).
+pub fn sidecar(db: &Path, suffix: &str) -> PathBuf {
+    let mut p = db.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
+/// Whether `other` names the database `db` or one of the files SQLite keeps beside it:
+/// writing over any of them would lose or damage data. Folders are resolved (the files need
+/// not exist); unresolvable paths are compared as given.
+pub fn is_database_file(db: &Path, other: &Path) -> bool {
+    let resolve = |p: &Path| -> Option<PathBuf> {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
+    };
+    let (Some(db), Some(other)) = (resolve(db), resolve(other)) else { return db == other };
+    other == db || ["-wal", "-shm", "-journal"].iter().any(|s| sidecar(&db, s) == other)
 }
 
 /// Creates the parent folder (0700) and the file (0600) when missing.

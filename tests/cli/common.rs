@@ -135,6 +135,22 @@ impl TestEnv {
         c
     }
 
+    /// `bash -c script` with the environment `cmd` gives leadctl; the script finds the
+    /// binary in `$0`.
+    pub fn shell(&self, script: &str) -> Command {
+        let mut c = Command::new("bash");
+        c.env_clear()
+            .env("HOME", self.home())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("LEADCTL_DB", self.db())
+            .env("LEADCTL_ACTOR", "tester")
+            .arg("-c")
+            .arg(script)
+            .arg(env!("CARGO_BIN_EXE_leadctl"))
+            .stdin(Stdio::null());
+        c
+    }
+
     /// Runs with the given args.
     pub fn run(&self, args: &[&str]) -> Run {
         to_run(self.cmd(args).output().expect("run leadctl"))
@@ -403,12 +419,12 @@ pub fn table_snapshot(env: &TestEnv) -> String {
     s
 }
 
-/// A random number below `n` (0 when `n` is 0), different in every run: for tests whose
-/// claims must hold at any moment (kill times), so each run tries other moments. Print what
-/// was drawn in the test's failure messages, to replay it.
-pub fn random_below(n: u64) -> u64 {
+/// A random number in `lo..hi` (`lo` when the range is empty), different in every run: for
+/// tests whose claims must hold at any moment (kill times), so each run tries other moments.
+/// Print what was drawn in the test's failure messages, to replay it.
+pub fn random_between(lo: u64, hi: u64) -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u64(n);
-    h.finish().checked_rem(n).unwrap_or(0)
+    h.write_u64(lo ^ hi.rotate_left(32));
+    lo + h.finish().checked_rem(hi.saturating_sub(lo)).unwrap_or(0)
 }

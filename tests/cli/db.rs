@@ -20,6 +20,16 @@ fn env_with_leads(n: usize) -> TestEnv {
     env
 }
 
+/// Nothing a backup or restore wrote on the way is left in the test folder.
+fn assert_no_temporary_files(env: &TestEnv) {
+    let leftovers: Vec<String> = std::fs::read_dir(env.home())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
 fn count_leads(db: &std::path::Path) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row("SELECT count(*) FROM leads", [], |r| r.get(0)).unwrap()
@@ -139,12 +149,7 @@ fn backup_is_consistent_while_the_listener_writes() {
     assert!(*seen.last().unwrap() <= total, "{seen:?} vs {total}");
     assert_eq!(total, 5 + answered, "every 201 stored");
     // No temporary files left beside the backups.
-    let leftovers: Vec<String> = std::fs::read_dir(env.home())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_no_temporary_files(&env);
 }
 
 #[test]
@@ -303,10 +308,5 @@ fn a_backup_with_another_page_size_is_restored() {
     let size: i64 = env.sql().query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
     assert_eq!(size, 8192, "the live database keeps its page size");
     env.ok(&["db", "check", "--search-index"]);
-    let leftovers: Vec<String> = std::fs::read_dir(env.home())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_no_temporary_files(&env);
 }

@@ -457,18 +457,7 @@ fn a_closed_pipe_ends_quietly() {
     }
     // through a shell: `leadctl export | head -5`, with pipefail so leadctl's status counts
     let script = "set -o pipefail; \"$0\" export | head -5";
-    let out = Command::new("bash")
-        .arg("-c")
-        .arg(script)
-        .arg(env!("CARGO_BIN_EXE_leadctl"))
-        .env_clear()
-        .env("HOME", env.home())
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LEADCTL_DB", env.db())
-        .env("LEADCTL_ACTOR", "tester")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run bash");
+    let out = env.shell(script).output().expect("run bash");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");

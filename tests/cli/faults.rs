@@ -37,7 +37,7 @@ fn an_ingest_killed_at_several_moments_loses_and_doubles_nothing() {
         ("batched", 20, 150),
     ];
     let plans: Vec<(&str, u64)> =
-        windows.iter().map(|(m, lo, hi)| (*m, lo + crate::common::random_below(hi - lo))).collect();
+        windows.iter().map(|&(m, lo, hi)| (m, crate::common::random_between(lo, hi))).collect();
     let mut counts = Vec::new();
     for (mode, after_ms) in plans.iter().copied() {
         let mut child = env
@@ -90,20 +90,9 @@ fn an_ingest_killed_at_several_moments_loses_and_doubles_nothing() {
 /// Runs leadctl under a file-size limit (KiB) with SIGXFSZ ignored, so a write past the
 /// limit fails with EFBIG (as on a full disk) instead of killing the process.
 fn run_limited(env: &TestEnv, kib: u64, args: &[&str]) -> crate::common::Run {
-    let bin = env!("CARGO_BIN_EXE_leadctl");
     let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
-    let script = format!("trap '' XFSZ; ulimit -f {kib}; exec '{bin}' {}", quoted.join(" "));
-    let out = Command::new("bash")
-        .arg("-c")
-        .arg(script)
-        .env_clear()
-        .env("HOME", env.home())
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LEADCTL_DB", env.db())
-        .env("LEADCTL_ACTOR", "tester")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let script = format!("trap '' XFSZ; ulimit -f {kib}; exec \"$0\" {}", quoted.join(" "));
+    let out = env.shell(&script).output().unwrap();
     crate::common::Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -385,7 +385,7 @@ fn flushes_killed_at_several_moments_leave_a_sound_database_and_lose_nothing() {
     // Kill moments: after a random number of deliveries in each of three windows.
     let moments: Vec<usize> = [(2, 8), (10, 16), (18, 26)]
         .iter()
-        .map(|(lo, hi)| lo + crate::common::random_below((hi - lo) as u64) as usize)
+        .map(|&(lo, hi)| crate::common::random_between(lo, hi) as usize)
         .collect();
     for &received in &moments {
         let mut child = spawn_flush(&env, &up, &["--concurrency", &C.to_string()], &short);

@@ -8,7 +8,6 @@
 //! so that runs on one "day" write the same rows.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, Mutex};
 
 use rusqlite::{Connection, OpenFlags, types::Value as Cell};
 use serde_json::{Value, json};
@@ -754,34 +753,29 @@ fn after_a_force_wipe_plain_runs_replace_every_demo_lead_again() {
     assert_eq!(s["demo"]["removed"], DEMO_LEADS, "{s}");
 }
 
-#[test]
-fn force_wipe_from_the_environment_true_and_false() {
+/// `DEMO_SEED_FORCE_WIPE` set to `no` and then to `yes` (in the words given).
+fn force_wipe_from_the_environment(no: &str, yes: &str) {
     let env = TestEnv::new();
     seed(&env, &[]);
     ok(&env, &["note", MAYA, "An operator's note."]);
-    let s = seed_env(&env, &[], &[("DEMO_SEED_FORCE_WIPE", "false")]);
-    assert_eq!(s["demo"]["written"]["kept"], 1, "false does not force: {s}");
+    let s = seed_env(&env, &[], &[("DEMO_SEED_FORCE_WIPE", no)]);
+    assert_eq!(s["demo"]["written"]["kept"], 1, "{no} does not force: {s}");
     assert_eq!(notes_by(&ro(&env), MAYA, "tester").len(), 1);
-    let s = seed_env(&env, &[], &[("DEMO_SEED_FORCE_WIPE", "true")]);
-    assert_eq!(s["demo"]["written"]["kept"], 0, "true forces: {s}");
+    let s = seed_env(&env, &[], &[("DEMO_SEED_FORCE_WIPE", yes)]);
+    assert_eq!(s["demo"]["written"]["kept"], 0, "{yes} forces: {s}");
     assert_eq!(s["demo"]["removed"], DEMO_LEADS);
     assert!(notes_by(&ro(&env), MAYA, "tester").is_empty());
     assert_eq!(env.count(), DEMO_LEADS);
 }
 
 #[test]
+fn force_wipe_from_the_environment_true_and_false() {
+    force_wipe_from_the_environment("false", "true");
+}
+
+#[test]
 fn force_wipe_from_the_environment_1_and_0() {
-    let env = TestEnv::new();
-    seed(&env, &[]);
-    ok(&env, &["note", MAYA, "An operator's note."]);
-    let s = seed_env(&env, &[], &[("DEMO_SEED_FORCE_WIPE", "0")]);
-    assert_eq!(s["demo"]["written"]["kept"], 1, "0 does not force: {s}");
-    assert_eq!(notes_by(&ro(&env), MAYA, "tester").len(), 1);
-    let s = seed_env(&env, &[], &[("DEMO_SEED_FORCE_WIPE", "1")]);
-    assert_eq!(s["demo"]["written"]["kept"], 0, "1 forces: {s}");
-    assert_eq!(s["demo"]["removed"], DEMO_LEADS);
-    assert!(notes_by(&ro(&env), MAYA, "tester").is_empty());
-    assert_eq!(env.count(), DEMO_LEADS);
+    force_wipe_from_the_environment("0", "1");
 }
 
 #[test]
@@ -807,58 +801,10 @@ fn a_kept_demo_attendee_gets_no_second_meeting_event() {
 // The outbox
 // ---------------------------------------------------------------------------------------------
 
-/// An HTTP server on 127.0.0.1:0 that answers 200 and records each request's Idempotency-Key.
-struct Recorder {
-    server: Arc<tiny_http::Server>,
-    keys: Arc<Mutex<Vec<String>>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Recorder {
-    fn start() -> Recorder {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("start server"));
-        let keys = Arc::new(Mutex::new(Vec::new()));
-        let (srv, log) = (Arc::clone(&server), Arc::clone(&keys));
-        let thread = std::thread::spawn(move || {
-            while let Ok(rq) = srv.recv() {
-                let key = rq
-                    .headers()
-                    .iter()
-                    .find(|h| h.field.equiv("Idempotency-Key"))
-                    .map(|h| h.value.to_string())
-                    .unwrap_or_else(|| format!("(no key) {}", rq.url()));
-                log.lock().unwrap().push(key);
-                let _ = rq
-                    .respond(tiny_http::Response::from_string("ok").with_header(
-                        tiny_http::Header::from_bytes("Connection", "close").unwrap(),
-                    ));
-            }
-        });
-        Recorder { server, keys, thread: Some(thread) }
-    }
-
-    fn url(&self) -> String {
-        format!("http://{}/leads", self.server.server_addr().to_ip().expect("an IP address"))
-    }
-
-    fn keys(&self) -> Vec<String> {
-        self.keys.lock().unwrap().clone()
-    }
-}
-
-impl Drop for Recorder {
-    fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
 #[test]
 fn queue_flush_never_delivers_demo_items() {
     let env = TestEnv::new();
-    let upstream = Recorder::start();
+    let upstream = crate::serve_forms::Upstream::start(std::time::Duration::ZERO);
     let url = upstream.url();
     // forwards to the recorder, emails to a port where nothing listens
     let configured: [(&str, &str); 6] = [
@@ -908,7 +854,12 @@ fn queue_flush_never_delivers_demo_items() {
         let r = env.run_env(&["queue", "flush"], &vars);
         r.code(0);
     }
-    assert_eq!(upstream.keys(), real, "only the ordinary lead's forward was delivered");
+    let keys: Vec<String> = upstream
+        .requests()
+        .iter()
+        .map(|r| r.header("idempotency-key").unwrap_or("(no key)").to_string())
+        .collect();
+    assert_eq!(keys, real, "only the ordinary lead's forward was delivered");
     assert_same_rows(&before, &demo_rows(&env), "queue flush changed demo items");
     let conn = ro(&env);
     let attempts = int(
